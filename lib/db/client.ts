@@ -1,0 +1,71 @@
+// The one database handle: real Postgres through @prisma/adapter-pg when DATABASE_URL is set, otherwise an
+// embedded PGlite database persisted on disk (the zero-setup default). Same schema, migrations and queries.
+import { mkdirSync } from "node:fs";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { migrate, type MigrateResult, type SqlRunner } from "./migrate";
+
+export type Database = {
+  prisma: PrismaClient;
+  kind: "postgres" | "pglite";
+  migrations: MigrateResult;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { kind: "postgres"; url: string; migrate?: boolean }
+  | { kind: "pglite"; dataDir?: string; migrate?: boolean };
+
+export function pgliteRunner(db: PGlite): SqlRunner {
+  return {
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+  };
+}
+
+export function pgClientRunner(client: pg.Client): SqlRunner {
+  return {
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+  };
+}
+
+async function migratePostgres(url: string): Promise<MigrateResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await migrate(pgClientRunner(client));
+  } finally {
+    await client.end();
+  }
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === "postgres") {
+    const migrations = options.migrate === false ? { applied: [], total: 0 } : await migratePostgres(options.url);
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: options.url }) });
+    return { prisma, kind: "postgres", migrations, close: () => prisma.$disconnect() };
+  }
+  // PGlite is one in-process connection: the migrator and Prisma share the same instance.
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const lite = new PGlite(options.dataDir);
+  await lite.waitReady;
+  const migrations = options.migrate === false ? { applied: [], total: 0 } : await migrate(pgliteRunner(lite));
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  return {
+    prisma,
+    kind: "pglite",
+    migrations,
+    close: async () => {
+      await prisma.$disconnect();
+      await lite.close();
+    },
+  };
+}

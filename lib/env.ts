@@ -1,0 +1,40 @@
+// The only reader of process.env. Every setting is validated once; a bad value stops start-up with a message
+// naming the variable and the reason. Documented in .env.example and the README's configuration table.
+import { z } from "zod";
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .optional()
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
+      message: `must start with ${protocols.join(" or ")}`,
+    });
+
+const serverSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalUrl(["postgres://", "postgresql://"]),
+  PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
+  ALLORA_NETWORK: z.enum(["mainnet", "testnet", "devnet"]).default("mainnet"),
+  ALLORA_LCD_URL: optionalUrl(["http://", "https://"]),
+  ALLORA_RPC_URL: optionalUrl(["http://", "https://"]),
+  INDEXER_LAG_WARN_SECONDS: z.coerce.number().int().positive().default(120),
+});
+
+export type ServerEnv = z.infer<typeof serverSchema>;
+
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = serverSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`invalid environment: ${problems}`);
+  }
+  return result.data;
+}
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  return (cached ??= parseServerEnv(process.env));
+}

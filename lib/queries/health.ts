@@ -1,0 +1,53 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { getIndexStatus } from "@/lib/queries/status";
+
+export type HealthDto = {
+  status: "ok" | "degraded";
+  db: "ok" | "error";
+  database: "postgres" | "pglite" | null;
+  migrations: { applied: number } | null;
+  network: string;
+  chainId: string | null;
+  simulated: boolean | null;
+  indexedHeight: string | null;
+  indexedBlockTime: string | null;
+  lagSeconds: number | null;
+  error?: string;
+};
+
+export async function getHealth(): Promise<HealthDto> {
+  try {
+    const db = await getDb();
+    const [row] = await db.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    const status = await getIndexStatus();
+    return {
+      status: "ok",
+      db: "ok",
+      database: db.kind,
+      migrations: { applied: row?.n ?? 0 },
+      network: status.configuredNetwork,
+      chainId: status.network?.chainId ?? null,
+      simulated: status.network?.simulated ?? null,
+      indexedHeight: status.indexedHeight,
+      indexedBlockTime: status.indexedBlockTime,
+      lagSeconds: status.lagSeconds,
+    };
+  } catch (error) {
+    console.error("health: database check failed", error);
+    return {
+      status: "degraded",
+      db: "error",
+      database: null,
+      migrations: null,
+      network: "unknown",
+      chainId: null,
+      simulated: null,
+      indexedHeight: null,
+      indexedBlockTime: null,
+      lagSeconds: null,
+      error: "database unavailable",
+    };
+  }
+}
