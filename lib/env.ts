@@ -20,6 +20,14 @@ const serverSchema = z.object({
   ALLORA_LCD_URL: optionalUrl(["http://", "https://"]),
   ALLORA_RPC_URL: optionalUrl(["http://", "https://"]),
   INDEXER_LAG_WARN_SECONDS: z.coerce.number().int().positive().default(120),
+  INGEST_TOKEN: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .optional()
+    .refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
+  INGEST_TOKEN_FILE: z.string().trim().min(1).default(".data/ingest-token"),
+  INGEST_MAX_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
 });
 
 export type ServerEnv = z.infer<typeof serverSchema>;

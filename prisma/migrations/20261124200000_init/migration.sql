@@ -418,6 +418,7 @@ CREATE TABLE "validator_unbondings" (
     "initial_balance" DECIMAL(78,0) NOT NULL,
     "balance" DECIMAL(78,0) NOT NULL,
     "status" TEXT NOT NULL,
+    "updated_height" BIGINT NOT NULL,
 
     CONSTRAINT "validator_unbondings_pkey" PRIMARY KEY ("network_id", "delegator", "operator_address", "creation_height")
 );

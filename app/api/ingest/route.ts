@@ -1,0 +1,33 @@
+// POST /api/ingest – the single write path: authenticate → content type and size → zod → lib/ingest → per-table counts.
+import { NextResponse } from "next/server";
+import { ApiError, errorResponse } from "@/lib/api/errors";
+import { getDb } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import { checksumOf, ingestBatch, parseBatch } from "@/lib/ingest/ingest-batch";
+import { readBodyWithLimit } from "@/lib/api/read-body";
+import { isAuthorized } from "@/lib/ingest/token";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request) {
+  try {
+    if (!isAuthorized(request.headers.get("authorization")))
+      throw new ApiError("unauthorized", "missing or wrong bearer token");
+    const type = request.headers.get("content-type") ?? "";
+    if (!/^application\/json\b/i.test(type))
+      throw new ApiError("unsupported_media_type", `content-type must be application/json, got ${type || "none"}`);
+    const text = await readBodyWithLimit(request, serverEnv().INGEST_MAX_BYTES);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ApiError("invalid_json", "the body is not valid JSON; nothing was written");
+    }
+    const batch = parseBatch(body);
+    const { prisma } = await getDb();
+    const result = await ingestBatch(prisma, batch, checksumOf(text));
+    return NextResponse.json({ status: result.status, batch_id: result.batchId, counts: result.counts });
+  } catch (error) {
+    return errorResponse(error, "POST /api/ingest");
+  }
+}

@@ -1,0 +1,23 @@
+import { ApiError } from "@/lib/api/errors";
+
+/** Reads a request body as text, refusing (413) as soon as it passes `limit` bytes, whatever Content-Length claims. */
+export async function readBodyWithLimit(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  const tooLarge = () => new ApiError("payload_too_large", `the body exceeds the ${limit}-byte limit; split the batch`);
+  if (declared > limit) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
