@@ -62,6 +62,16 @@ export const batchSchema = z
     to_height: heightString.nullable().optional(),
     // The collector's position after this batch; committed in the same transaction as the rows.
     cursor: z.strictObject({ source: z.string().min(1).max(200), height: heightString, time: z.iso.datetime({ offset: true }).nullable().optional() }).optional(),
+    // Present on every collector batch: the sender's lease claim and the state it reports for /api/health.
+    collector: z
+      .strictObject({
+        id: z.string().regex(/^[A-Za-z0-9:._-]{1,100}$/, "expected 1-100 characters of A-Z a-z 0-9 : . _ -"),
+        state: z.enum(["running", "catching_up", "backing_off", "error", "stopped"]),
+        last_error: z.string().max(2000).nullable().optional(),
+        chain_height: heightString.nullable().optional(),
+        chain_time: z.iso.datetime({ offset: true }).nullable().optional(),
+      })
+      .optional(),
     rows: rowsSchema,
   })
   .refine((b) => b.network.kind !== "devnet" || b.network.simulated, {

@@ -7,7 +7,16 @@ import { tableNames, tableSpecs, type TableName } from "./tables";
 import { findDuplicateKeys, writeRows } from "./write";
 
 export type IngestCounts = Partial<Record<TableName, number>>;
-export type IngestResult = { status: "applied" | "duplicate"; batchId: string; counts: IngestCounts };
+export type IngestResult = {
+  status: "applied" | "duplicate";
+  batchId: string;
+  counts: IngestCounts;
+  /** The network's cursors after this batch (height strings by source), so a collector can resume from them. */
+  cursors: Record<string, string>;
+};
+
+/** How long a collector's claim lasts without a new batch or heartbeat. */
+export const LEASE_SECONDS = 30;
 
 export class IngestValidationError extends Error {
   constructor(readonly issues: FieldIssue[]) {
@@ -42,7 +51,7 @@ export async function ingestBatch(prisma: PrismaClient, batch: IngestBatch, chec
       if (previous) {
         if (previous.checksum !== checksum)
           throw new IngestConflictError(`batch ${batch.batch_id} was already applied with different contents`);
-        return { status: "duplicate", batchId: batch.batch_id, counts: {} };
+        return { status: "duplicate", batchId: batch.batch_id, counts: {}, cursors: await cursorsOf(tx, previous.networkId) };
       }
 
       const net = batch.network;
@@ -61,6 +70,8 @@ export async function ingestBatch(prisma: PrismaClient, batch: IngestBatch, chec
       };
       const network = await tx.network.upsert({ where: { chainId: net.chain_id }, create: { chainId: net.chain_id, ...fields }, update: fields });
 
+      if (batch.collector) await claimLease(tx, network.id, batch.collector);
+
       const counts: IngestCounts = {};
       for (const name of tableNames) {
         const rows = batch.rows[name];
@@ -78,7 +89,9 @@ export async function ingestBatch(prisma: PrismaClient, batch: IngestBatch, chec
               updated_at = now()`;
       }
 
-      await tx.ingestBatch.create({
+      // A heartbeat (no rows, no cursor) renews the lease and reports state; it is not worth a log entry.
+      const isHeartbeat = !batch.cursor && Object.keys(counts).length === 0;
+      if (!isHeartbeat) await tx.ingestBatch.create({
         data: {
           batchId: batch.batch_id,
           networkId: network.id,
@@ -89,8 +102,42 @@ export async function ingestBatch(prisma: PrismaClient, batch: IngestBatch, chec
           counts,
         },
       });
-      return { status: "applied", batchId: batch.batch_id, counts };
+      return { status: "applied", batchId: batch.batch_id, counts, cursors: await cursorsOf(tx, network.id) };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+async function cursorsOf(tx: Tx, networkId: number): Promise<Record<string, string>> {
+  const rows = await tx.ingestCursor.findMany({ where: { networkId } });
+  return Object.fromEntries(rows.map((r) => [r.source, r.height.toString()]));
+}
+
+/**
+ * One collector writes per network: its batch claims the lease row (locked until commit), which succeeds only if
+ * the lease is its own or has expired. Otherwise the whole batch is refused, so two collectors never both write.
+ */
+async function claimLease(tx: Tx, networkId: number, collector: NonNullable<IngestBatch["collector"]>): Promise<void> {
+  const claimed = await tx.$queryRaw<{ holder: string }[]>`
+    INSERT INTO collector_state (network_id, holder, lease_expires_at, state, last_error, last_error_at, chain_height, chain_time, updated_at)
+    VALUES (${networkId}, ${collector.id}, now() + make_interval(secs => ${LEASE_SECONDS}), ${collector.state},
+            ${collector.last_error ?? null}, ${collector.last_error ? new Date() : null}::timestamptz,
+            ${collector.chain_height ?? null}::bigint, ${collector.chain_time ?? null}::timestamptz, now())
+    ON CONFLICT (network_id) DO UPDATE SET
+      holder = EXCLUDED.holder, lease_expires_at = EXCLUDED.lease_expires_at, state = EXCLUDED.state,
+      last_error = COALESCE(EXCLUDED.last_error, CASE WHEN EXCLUDED.state IN ('backing_off', 'error') THEN collector_state.last_error END),
+      last_error_at = COALESCE(EXCLUDED.last_error_at, CASE WHEN EXCLUDED.state IN ('backing_off', 'error') THEN collector_state.last_error_at END),
+      chain_height = COALESCE(EXCLUDED.chain_height, collector_state.chain_height),
+      chain_time = COALESCE(EXCLUDED.chain_time, collector_state.chain_time),
+      updated_at = now()
+    WHERE collector_state.holder = EXCLUDED.holder OR collector_state.lease_expires_at < now()
+    RETURNING holder`;
+  if (claimed.length === 0) {
+    const current = await tx.collectorState.findUnique({ where: { networkId } });
+    throw new IngestConflictError(
+      `another collector (${current?.holder ?? "unknown"}) holds the write lease until ${current?.leaseExpiresAt.toISOString() ?? "soon"}`,
+    );
+  }
 }

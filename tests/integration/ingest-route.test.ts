@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.dispose());
 beforeEach(async () => {
-  const tables = [...tableNames.map((n) => tableSpecs[n].table), "ingest_batches", "ingest_cursors", "networks"];
+  const tables = [...tableNames.map((n) => tableSpecs[n].table), "ingest_batches", "ingest_cursors", "collector_state", "networks"];
   await db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")}`);
 });
 
@@ -163,6 +163,26 @@ describe(`POST /api/ingest (${describeTestDatabase()})`, () => {
     const res = await post(fake);
     expect(res.status).toBe(409);
     expect((await res.json()).error.message).toMatch(/recorded as a real network/);
+  });
+
+  it("lets one collector write at a time: a second is refused until the first one's lease expires", async () => {
+    const collector = (id: string) => ({ id, state: "catching_up" as const, chain_height: "5000" });
+    const first = await post(sampleBatch({ collector: collector("collector-a") }));
+    expect(first.status).toBe(200);
+    expect((await first.json()).cursors).toEqual({ blocks: "102" });
+    const before = await rowCounts();
+
+    const second = sampleBatch({ batch_id: "blocks:103-103", collector: collector("collector-b") });
+    second.rows = { blocks: [{ height: "103", time: "2026-11-24T12:00:15Z", hash: "AD", tx_count: 0, event_count: 0 }] };
+    const refused = await post(second);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/another collector \(collector-a\) holds the write lease/);
+    expect(await rowCounts()).toEqual(before);
+
+    await db.prisma.$executeRaw`UPDATE collector_state SET lease_expires_at = now() - interval '1 second'`;
+    expect((await post(second)).status).toBe(200);
+    const state = await db.prisma.collectorState.findFirst();
+    expect(state).toMatchObject({ holder: "collector-b", state: "catching_up", chainHeight: 5000n });
   });
 
   it("is atomic: a failure in the last table leaves no row, cursor or batch record behind", async () => {

@@ -26,7 +26,7 @@ export async function POST(request: Request) {
     const batch = parseBatch(body);
     const { prisma } = await getDb();
     const result = await ingestBatch(prisma, batch, checksumOf(text));
-    return NextResponse.json({ status: result.status, batch_id: result.batchId, counts: result.counts });
+    return NextResponse.json({ status: result.status, batch_id: result.batchId, counts: result.counts, cursors: result.cursors });
   } catch (error) {
     return errorResponse(error, "POST /api/ingest");
   }
