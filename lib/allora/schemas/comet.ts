@@ -1,0 +1,127 @@
+import { z } from "zod";
+
+import { heightSchema } from "@/lib/allora/decimal";
+
+/** CometBFT RFC3339 time with nanoseconds; JS keeps milliseconds, which is all the UI needs. */
+export const cometTimeSchema = z.string().transform((value, ctx) => {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    ctx.issues.push({ code: "custom", message: "expected an RFC3339 time", input: value });
+    return z.NEVER;
+  }
+  return new Date(ms);
+});
+
+/** The JSON-RPC envelope; errors are handled before decoding. */
+export function rpcResultSchema<T extends z.ZodType>(result: T) {
+  return z
+    .object({ jsonrpc: z.string().optional(), id: z.union([z.string(), z.number()]).nullish(), result })
+    .transform((raw) => (raw as unknown as { result: z.output<T> }).result);
+}
+
+export interface ChainStatus {
+  chainId: string;
+  latestHeight: bigint;
+  latestBlockTime: Date;
+  latestBlockHash: string | null;
+  earliestHeight: bigint | null;
+  catchingUp: boolean;
+}
+
+export const statusResultSchema = z
+  .object({
+    node_info: z.object({ network: z.string() }),
+    sync_info: z.object({
+      latest_block_hash: z.string().optional(),
+      latest_block_height: heightSchema,
+      latest_block_time: cometTimeSchema,
+      earliest_block_height: heightSchema.optional(),
+      catching_up: z.boolean().optional(),
+    }),
+  })
+  .transform((raw): ChainStatus => ({
+    chainId: raw.node_info.network,
+    latestHeight: raw.sync_info.latest_block_height,
+    latestBlockTime: raw.sync_info.latest_block_time,
+    latestBlockHash: raw.sync_info.latest_block_hash || null,
+    earliestHeight: raw.sync_info.earliest_block_height ?? null,
+    catchingUp: raw.sync_info.catching_up ?? false,
+  }));
+
+export interface BlockSummary {
+  chainId: string;
+  height: bigint;
+  time: Date;
+  hash: string;
+  proposerAddress: string | null;
+  txCount: number;
+}
+
+export const blockResultSchema = z
+  .object({
+    block_id: z.object({ hash: z.string() }),
+    block: z.object({
+      header: z.object({
+        chain_id: z.string(),
+        height: heightSchema,
+        time: cometTimeSchema,
+        proposer_address: z.string().optional(),
+      }),
+      data: z.object({ txs: z.array(z.string()).nullish() }).nullish(),
+    }),
+  })
+  .transform((raw): BlockSummary => ({
+    chainId: raw.block.header.chain_id,
+    height: raw.block.header.height,
+    time: raw.block.header.time,
+    hash: raw.block_id.hash,
+    proposerAddress: raw.block.header.proposer_address || null,
+    txCount: raw.block.data?.txs?.length ?? 0,
+  }));
+
+export const rawEventAttributeSchema = z.object({
+  key: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? ""),
+  value: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? ""),
+  index: z.boolean().optional(),
+});
+
+export const rawEventSchema = z.object({
+  type: z.string(),
+  attributes: z
+    .array(rawEventAttributeSchema)
+    .nullish()
+    .transform((value) => value ?? []),
+});
+
+export type RawEvent = z.output<typeof rawEventSchema>;
+
+const rawEventsSchema = z
+  .array(rawEventSchema)
+  .nullish()
+  .transform((value) => value ?? []);
+
+export const blockResultsResultSchema = z.object({
+  height: heightSchema,
+  txs_results: z
+    .array(
+      z.object({
+        code: z.number().int().optional(),
+        codespace: z.string().optional(),
+        events: rawEventsSchema,
+      }),
+    )
+    .nullish()
+    .transform((value) => value ?? []),
+  finalize_block_events: rawEventsSchema,
+  // CometBFT < 0.38 split block events into begin/end; archives may still serve them.
+  begin_block_events: rawEventsSchema,
+  end_block_events: rawEventsSchema,
+});
+
+export type BlockResultsResult = z.output<typeof blockResultsResultSchema>;
