@@ -73,6 +73,35 @@ export const batchSchema = z
       })
       .optional(),
     rows: rowsSchema,
+    // Transitions the events announce without the full row (a cancel names no request height): applied after the
+    // rows, in height order, to the latest matching record at or before that height.
+    updates: z
+      .strictObject({
+        stake_removals: z
+          .array(
+            z.strictObject({
+              topic_id: heightString,
+              reputer: z.string().min(1).max(200),
+              delegator: z.string().max(200),
+              height: heightString,
+              status: z.enum(["cancelled", "completed"]),
+            }),
+          )
+          .max(MAX_ROWS_PER_TABLE)
+          .optional(),
+        registrations: z
+          .array(
+            z.strictObject({
+              topic_id: heightString,
+              address: z.string().min(1).max(200),
+              role: z.enum(["worker", "reputer"]),
+              height: heightString,
+            }),
+          )
+          .max(MAX_ROWS_PER_TABLE)
+          .optional(),
+      })
+      .optional(),
   })
   .refine((b) => b.network.kind !== "devnet" || b.network.simulated, {
     path: ["network", "simulated"],

@@ -4,9 +4,10 @@ import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { describeIssues, batchSchema, type FieldIssue, type IngestBatch } from "./batch-schema";
 import { tableNames, tableSpecs, type TableName } from "./tables";
+import { applyTransitions } from "./transitions";
 import { findDuplicateKeys, writeRows } from "./write";
 
-export type IngestCounts = Partial<Record<TableName, number>>;
+export type IngestCounts = Partial<Record<TableName | "stake_removal_transitions" | "registration_ends", number>>;
 export type IngestResult = {
   status: "applied" | "duplicate";
   batchId: string;
@@ -77,6 +78,8 @@ export async function ingestBatch(prisma: PrismaClient, batch: IngestBatch, chec
         const rows = batch.rows[name];
         if (rows?.length) counts[name] = await writeRows(tx, tableSpecs[name], rows, network.id);
       }
+
+      Object.assign(counts, await applyTransitions(tx, network.id, batch.updates));
 
       if (batch.cursor) {
         const { source, height, time } = batch.cursor;

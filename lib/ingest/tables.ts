@@ -49,9 +49,9 @@ export const tableSpecs = {
     key: ["topic_id"],
     columns: [
       h("topic_id"), text("creator"), text("metadata"), text("loss_method"), h("epoch_last_ended"), h("epoch_length"),
-      h("ground_truth_lag"), dec("p_norm"), dec("alpha_regret"), bool("allow_negative"), dec("epsilon"), dec("initial_regret"),
-      h("worker_submission_window"), dec("merit_sortition_alpha"), dec("active_inferer_quantile"),
-      dec("active_forecaster_quantile"), dec("active_reputer_quantile"), dec("c_norm", true), text("topic_type", true),
+      h("ground_truth_lag"), dec("p_norm"), dec("alpha_regret"), bool("allow_negative"), dec("epsilon"), dec("initial_regret", true),
+      h("worker_submission_window", true), dec("merit_sortition_alpha", true), dec("active_inferer_quantile", true),
+      dec("active_forecaster_quantile", true), dec("active_reputer_quantile", true), dec("c_norm", true), text("topic_type", true),
       text("output_arity", true), bool("require_unity", true), dec("unity_tolerance", true), h("max_labels_per_submission", true),
       { name: "label_whitelist", type: "texts" }, dec("label_default_value", true), bool("label_case_sensitive", true),
       bool("is_active", true), dec("weight", true), dec("effective_revenue", true), amount("topic_stake", true),
