@@ -20,6 +20,17 @@ const serverSchema = z.object({
   ALLORA_LCD_URL: optionalUrl(["http://", "https://"]),
   ALLORA_RPC_URL: optionalUrl(["http://", "https://"]),
   INDEXER_LAG_WARN_SECONDS: z.coerce.number().int().positive().default(120),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Run the collector inside the app process (npm start, npm run demo); "false" when it runs elsewhere. */
+  COLLECTOR_ENABLED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  COLLECT_FROM_HEIGHT: z
+    .string()
+    .trim()
+    .regex(/^\d*$/, "must be a block height")
+    .transform((v) => (v === "" ? undefined : BigInt(v)))
+    .optional(),
+  INGEST_URL: optionalUrl(["http://", "https://"]),
+  DEVNET_PORT: z.coerce.number().int().min(1).max(65535).default(26657),
   INGEST_TOKEN: z
     .string()
     .trim()

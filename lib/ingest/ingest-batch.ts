@@ -61,13 +61,14 @@ export async function ingestBatch(prisma: PrismaClient, batch: IngestBatch, chec
         throw new IngestConflictError(
           `chain ${net.chain_id} is recorded as ${known.simulated ? "simulated" : "a real network"}; a batch may not change that`,
         );
+      // Unknown (null) details never erase known ones: a heartbeat sent before version detection keeps "v10".
       const fields = {
         name: net.name,
         kind: net.kind,
         simulated: net.simulated,
-        emissionsVersion: net.emissions_version,
-        lcdUrl: net.lcd_url ?? null,
-        rpcUrl: net.rpc_url ?? null,
+        emissionsVersion: net.emissions_version ?? undefined,
+        lcdUrl: net.lcd_url ?? undefined,
+        rpcUrl: net.rpc_url ?? undefined,
       };
       const network = await tx.network.upsert({ where: { chainId: net.chain_id }, create: { chainId: net.chain_id, ...fields }, update: fields });
 

@@ -13,6 +13,10 @@ export type HealthDto = {
   indexedHeight: string | null;
   indexedBlockTime: string | null;
   lagSeconds: number | null;
+  emissionsVersion: string | null;
+  chainHeight: string | null;
+  collector: { state: string; lastError: string | null; silentSeconds: number } | null;
+  sourceReachable: boolean | null;
   error?: string;
 };
 
@@ -33,6 +37,12 @@ export async function getHealth(): Promise<HealthDto> {
       indexedHeight: status.indexedHeight,
       indexedBlockTime: status.indexedBlockTime,
       lagSeconds: status.lagSeconds,
+      emissionsVersion: status.network?.emissionsVersion ?? null,
+      chainHeight: status.collector?.chainHeight ?? null,
+      collector: status.collector
+        ? { state: status.collector.state, lastError: status.collector.lastError, silentSeconds: status.collector.silentSeconds }
+        : null,
+      sourceReachable: status.collector ? !status.collector.sourceUnreachable : null,
     };
   } catch (error) {
     console.error("health: database check failed", error);
@@ -47,6 +57,10 @@ export async function getHealth(): Promise<HealthDto> {
       indexedHeight: null,
       indexedBlockTime: null,
       lagSeconds: null,
+      emissionsVersion: null,
+      chainHeight: null,
+      collector: null,
+      sourceReachable: null,
       error: "database unavailable",
     };
   }

@@ -15,15 +15,30 @@ export type IndexStatusDto = {
   /** Seconds between now and the latest indexed block's time; null when nothing is indexed yet. */
   lagSeconds: number | null;
   lagWarnSeconds: number;
+  /** What the collector last reported; null when no collector has run against this database. */
+  collector: CollectorDto | null;
+};
+
+export type CollectorDto = {
+  state: string;
+  lastError: string | null;
+  chainHeight: string | null;
+  /** Seconds since the collector last reported; a large value means it stopped without saying so. */
+  silentSeconds: number;
+  /** The source could not be reached or read on the last attempts. */
+  sourceUnreachable: boolean;
 };
 
 export async function getIndexStatus(now = new Date()): Promise<IndexStatusDto> {
   const env = serverEnv();
   const { prisma } = await getDb();
   const network = await prisma.network.findFirst({ where: { kind: env.ALLORA_NETWORK }, orderBy: { updatedAt: "desc" } });
-  const latest = network
-    ? await prisma.block.findFirst({ where: { networkId: network.id }, orderBy: { height: "desc" } })
-    : null;
+  const [latest, collector] = network
+    ? await Promise.all([
+        prisma.block.findFirst({ where: { networkId: network.id }, orderBy: { height: "desc" } }),
+        prisma.collectorState.findUnique({ where: { networkId: network.id } }),
+      ])
+    : [null, null];
   return {
     network: network
       ? {
@@ -37,7 +52,20 @@ export async function getIndexStatus(now = new Date()): Promise<IndexStatusDto> 
     configuredNetwork: env.ALLORA_NETWORK,
     indexedHeight: latest ? latest.height.toString() : null,
     indexedBlockTime: latest ? latest.time.toISOString() : null,
-    lagSeconds: latest ? Math.max(0, Math.round((now.getTime() - latest.time.getTime()) / 1000)) : null,
+    // Lag is measured against the chain's head as the collector last saw it (a simulated chain's clock need not be
+    // ours); without a report, against the wall clock.
+    lagSeconds: latest
+      ? Math.max(0, Math.round(((collector?.chainTime ?? now).getTime() - latest.time.getTime()) / 1000))
+      : null,
     lagWarnSeconds: env.INDEXER_LAG_WARN_SECONDS,
+    collector: collector
+      ? {
+          state: collector.state,
+          lastError: collector.lastError,
+          chainHeight: collector.chainHeight?.toString() ?? null,
+          silentSeconds: Math.max(0, Math.round((now.getTime() - collector.updatedAt.getTime()) / 1000)),
+          sourceUnreachable: collector.state === "backing_off" || collector.state === "error",
+        }
+      : null,
   };
 }

@@ -1,0 +1,88 @@
+// Accumulates rows for one ingest batch, keyed by each table's natural key, so a batch never repeats a key
+// (the ingest route refuses that) and facts seen twice in a range merge instead of colliding.
+import type { IngestBatch } from "@/lib/ingest/batch-schema";
+import { tableNames, tableSpecs, type TableName } from "@/lib/ingest/tables";
+
+type Row = Record<string, unknown>;
+type Updates = NonNullable<IngestBatch["updates"]>;
+
+const mergers: Partial<Record<TableName, (prev: Row, next: Row) => Row>> = {
+  actors: (a, b) => ({
+    ...a,
+    owner: b.owner ?? a.owner ?? null,
+    is_worker: Boolean(a.is_worker || b.is_worker),
+    is_reputer: Boolean(a.is_reputer || b.is_reputer),
+    is_delegator: Boolean(a.is_delegator || b.is_delegator),
+    is_validator: Boolean(a.is_validator || b.is_validator),
+    first_seen_height: minHeight(a.first_seen_height, b.first_seen_height),
+    last_seen_height: maxHeight(a.last_seen_height, b.last_seen_height),
+  }),
+  topic_labels: (a, b) => ({ ...a, label_id: a.label_id ?? b.label_id ?? null, first_seen_height: minHeight(a.first_seen_height, b.first_seen_height) }),
+  inference_weights: (a, b) => ({ ...a, weight: b.weight ?? a.weight ?? null, regret: b.regret ?? a.regret ?? null }),
+};
+
+function minHeight(a: unknown, b: unknown): string {
+  return BigInt(String(a)) <= BigInt(String(b)) ? String(a) : String(b);
+}
+function maxHeight(a: unknown, b: unknown): string {
+  return BigInt(String(a)) >= BigInt(String(b)) ? String(a) : String(b);
+}
+
+export class BatchBuilder {
+  private readonly tables = new Map<TableName, Map<string, Row>>();
+  private readonly removalUpdates: NonNullable<Updates["stake_removals"]> = [];
+  private readonly registrationEnds: NonNullable<Updates["registrations"]> = [];
+
+  add(table: TableName, row: Row): void {
+    const key = JSON.stringify(tableSpecs[table].key.map((k) => row[k] ?? null));
+    let rows = this.tables.get(table);
+    if (!rows) this.tables.set(table, (rows = new Map()));
+    const previous = rows.get(key);
+    const merge = mergers[table];
+    rows.set(key, previous && merge ? merge(previous, row) : row);
+  }
+
+  actor(address: string, height: bigint, role: "worker" | "reputer" | "delegator" | "validator", owner?: string | null): void {
+    if (!address) return;
+    this.add("actors", {
+      address,
+      owner: owner || null,
+      is_worker: role === "worker",
+      is_reputer: role === "reputer",
+      is_delegator: role === "delegator",
+      is_validator: role === "validator",
+      first_seen_height: String(height),
+      last_seen_height: String(height),
+    });
+  }
+
+  removalUpdate(update: NonNullable<Updates["stake_removals"]>[number]): void {
+    this.removalUpdates.push(update);
+  }
+
+  registrationEnd(update: NonNullable<Updates["registrations"]>[number]): void {
+    this.registrationEnds.push(update);
+  }
+
+  count(table: TableName): number {
+    return this.tables.get(table)?.size ?? 0;
+  }
+
+  get size(): number {
+    let n = this.removalUpdates.length + this.registrationEnds.length;
+    for (const rows of this.tables.values()) n += rows.size;
+    return n;
+  }
+
+  build(): { rows: IngestBatch["rows"]; updates?: IngestBatch["updates"] } {
+    const rows: Record<string, Row[]> = {};
+    for (const name of tableNames) {
+      const table = this.tables.get(name);
+      if (table?.size) rows[name] = [...table.values()];
+    }
+    const updates: Updates = {};
+    if (this.removalUpdates.length) updates.stake_removals = [...this.removalUpdates];
+    if (this.registrationEnds.length) updates.registrations = [...this.registrationEnds];
+    return { rows: rows as IngestBatch["rows"], ...(Object.keys(updates).length ? { updates } : {}) };
+  }
+}

@@ -1,0 +1,160 @@
+// The collector: follows blocks from the stored cursor, turns events and the REST state they touch into batches,
+// and POSTs them to /api/ingest, the only write path. The cursor commits with each batch, so a restart (even after
+// kill -9) resumes exactly after the last committed block: no gap, no duplicate.
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { LcdClient } from "@/lib/allora/lcd-client";
+import type { RpcClient } from "@/lib/allora/rpc-client";
+import type { GroundTruthSource } from "@/lib/allora/ground-truth";
+import { BatchBuilder } from "./batch-builder";
+import { addBlock, emptyTouched } from "./event-rows";
+import { addEmissions, addStakes, addTopics, addValidators, listTopicIds } from "./state-rows";
+import { IngestRefusedError, postBatch, type CollectorReport } from "./ingest-client";
+import { addGroundTruth } from "./ground-truth-rows";
+
+export type CollectorNetwork = { kind: "mainnet" | "testnet" | "devnet"; name: string; chainId: string; simulated: boolean; lcdUrl: string; rpcUrl: string };
+
+export type CollectorOptions = {
+  network: CollectorNetwork;
+  lcd: LcdClient;
+  rpc: RpcClient;
+  ingest: { url: string; token: string };
+  groundTruth?: { source: GroundTruthSource; required: boolean };
+  /** First height for an empty database; default: the latest `recentBlocks` blocks. */
+  fromHeight?: bigint;
+  recentBlocks?: number;
+  batchBlocks?: number;
+  concurrency?: number;
+  pollMs?: number;
+  /** Re-read all topics, validators and emissions at least this often (blocks). */
+  stateEveryBlocks?: number;
+  id?: string;
+  log?: (message: string) => void;
+};
+
+export type CollectorStatus = CollectorReport & { indexedHeight: string | null };
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+export function startCollector(options: CollectorOptions) {
+  const { network, lcd, rpc } = options;
+  const id = options.id ?? `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const batchBlocks = options.batchBlocks ?? 100;
+  const concurrency = options.concurrency ?? 8;
+  const pollMs = options.pollMs ?? 2000;
+  const stateEvery = BigInt(options.stateEveryBlocks ?? 720);
+  const log = options.log ?? (() => {});
+  const abort = new AbortController();
+  const status: CollectorStatus = { id, state: "catching_up", last_error: null, chain_height: null, chain_time: null, indexedHeight: null };
+  let lastStateHeight: bigint | null = null;
+
+  const report = (): CollectorReport => ({ id, state: status.state, last_error: status.last_error, chain_height: status.chain_height, chain_time: status.chain_time });
+  const send = (body: Record<string, unknown>) =>
+    postBatch(options.ingest, { version: 1, network: { chain_id: network.chainId, name: network.name, kind: network.kind, simulated: network.simulated, emissions_version: null, lcd_url: network.lcdUrl, rpc_url: network.rpcUrl }, collector: report(), rows: {}, ...body });
+
+  async function collectRange(from: bigint, to: bigint, emissionsVersion: "v9" | "v10"): Promise<void> {
+    const heights = Array.from({ length: Number(to - from) + 1 }, (_, i) => from + BigInt(i));
+    const fetched = new Array<Awaited<ReturnType<typeof fetchBlock>>>(heights.length);
+    // Concurrent fetches, applied in height order below.
+    for (let i = 0; i < heights.length; i += concurrency)
+      await Promise.all(heights.slice(i, i + concurrency).map(async (h, j) => (fetched[i + j] = await fetchBlock(h))));
+    const builder = new BatchBuilder();
+    const touched = emptyTouched();
+    for (const item of fetched) addBlock(builder, touched, item.block, item.results);
+
+    const fullState = lastStateHeight === null || to - lastStateHeight >= stateEvery;
+    const topicIds = fullState ? await listTopicIds(lcd, to) : [...touched.topics].map(BigInt);
+    await addTopics(builder, lcd, topicIds, to);
+    await addStakes(builder, lcd, touched, to);
+    if (fullState) {
+      await addValidators(builder, lcd, to);
+      await addEmissions(builder, lcd, to);
+    }
+    const first = fetched[0]?.block.time;
+    const last = fetched.at(-1)?.block.time;
+    if (options.groundTruth && first && last)
+      await addGroundTruth(builder, options.groundTruth.source, first, last, options.groundTruth.required);
+
+    const built = builder.build();
+    const result = await send({
+      batch_id: `${network.chainId}:blocks:${from}-${to}`,
+      network: { chain_id: network.chainId, name: network.name, kind: network.kind, simulated: network.simulated, emissions_version: emissionsVersion, lcd_url: network.lcdUrl, rpc_url: network.rpcUrl },
+      from_height: String(from),
+      to_height: String(to),
+      cursor: { source: "blocks", height: String(to), time: last?.toISOString() ?? null },
+      ...built,
+    });
+    if (fullState) lastStateHeight = to;
+    status.indexedHeight = String(to);
+    log(`collector: indexed ${from}-${to} (${result.status})`);
+  }
+
+  async function fetchBlock(height: bigint) {
+    const [block, results] = await Promise.all([rpc.getBlock(height, abort.signal), rpc.getBlockResults(height, abort.signal)]);
+    return { block, results };
+  }
+
+  async function run(): Promise<void> {
+    let failures = 0;
+    let cursor: bigint | null = null;
+    while (!abort.signal.aborted) {
+      try {
+        const chain = await rpc.getStatus(abort.signal);
+        if (chain.chainId !== network.chainId)
+          throw new Error(`the RPC endpoint serves chain ${chain.chainId}, not ${network.chainId}; refusing to index it`);
+        status.chain_height = String(chain.latestHeight);
+        status.chain_time = chain.latestBlockTime.toISOString();
+        const emissionsVersion = await lcd.getEmissionsVersion();
+        if (cursor === null) {
+          const claim = await send({ batch_id: `${id}:hello` });
+          const stored = claim.cursors.blocks;
+          const start = options.fromHeight ?? chain.latestHeight - BigInt(options.recentBlocks ?? 17_280) + 1n;
+          cursor = stored !== undefined ? BigInt(stored) : (start > 1n ? start : 1n) - 1n;
+          status.indexedHeight = stored ?? null;
+        }
+        const head = chain.latestHeight;
+        if (cursor >= head) {
+          status.state = "running";
+          await send({ batch_id: `${id}:heartbeat` });
+          await sleep(pollMs, abort.signal);
+          continue;
+        }
+        const to: bigint = cursor + BigInt(batchBlocks) < head ? cursor + BigInt(batchBlocks) : head;
+        status.state = head - to > BigInt(batchBlocks) ? "catching_up" : "running";
+        await collectRange(cursor + 1n, to, emissionsVersion);
+        cursor = to;
+        failures = 0;
+        status.last_error = null;
+      } catch (error) {
+        if (abort.signal.aborted) break;
+        failures += 1;
+        const message = error instanceof Error ? error.message : String(error);
+        status.last_error = message;
+        if (error instanceof IngestRefusedError && error.status === 409 && /another collector/.test(message)) {
+          // Another replica holds the lease: stand by, and take over only if it stops renewing.
+          status.state = "stopped";
+          cursor = null;
+        } else status.state = failures > 5 ? "error" : "backing_off";
+        log(`collector: ${status.state}: ${message}`);
+        if (status.state !== "stopped") await send({ batch_id: `${id}:status` }).catch(() => {});
+        await sleep(Math.min(60_000, 1000 * 2 ** Math.min(failures, 6)) * (0.5 + Math.random() / 2), abort.signal);
+      }
+    }
+  }
+
+  const running = run();
+  return {
+    id,
+    status: (): CollectorStatus => ({ ...status }),
+    stop: async () => {
+      abort.abort();
+      await running;
+    },
+  };
+}
+
+export type Collector = ReturnType<typeof startCollector>;
