@@ -1,0 +1,175 @@
+// The served form of one epoch: what workers submitted (float text), what the chain computed
+// (decimal.js, 34 significant digits, exactly Σ w·v / Σ w of the served inputs) and, once settled,
+// the reputers' reports and the stake-weighted network losses. Built on demand and cached.
+import { Dec, fmtComputed, fmtFloat, type DecValue } from "./dec";
+import type { LossBundle } from "./loss-bundle";
+import type { Simulation } from "./simulation";
+import { decArith, synthesize } from "./synthesis";
+import { SYNTH_PARAMS, TopicEngine, type EpochRec } from "./topic-engine";
+
+export interface LossStrings {
+  combined: string;
+  naive: string;
+  inf: string[];
+  fc: string[];
+  oneOutInf: string[];
+  oneOutFc: string[];
+  oneInFc: string[];
+  oneOutInfFc: string[][];
+}
+
+export interface SettlementView {
+  height: number;
+  truth: string[];
+  stakes: string[];
+  network: LossStrings;
+  infScores: string[];
+  fcScores: string[];
+  repScores: string[];
+  emaInf: string[];
+  emaFc: string[];
+  emaRep: string[];
+  regInf: string[];
+  regFc: string[];
+  topicReward: string;
+  rewInf: string[];
+  rewFc: string[];
+  rewRep: string[];
+}
+
+export interface EpochView {
+  topicId: number;
+  nonce: number;
+  closeHeight: number;
+  labels: string[];
+  inferers: string[];
+  forecasters: string[];
+  infValues: string[][];
+  fcElements: string[][];
+  forecastImplied: string[][];
+  combined: string[];
+  naive: string[];
+  oneOutInf: string[][];
+  oneOutFc: string[][];
+  oneInFc: string[][];
+  oneOutInfFc: string[][][];
+  infWeights: string[];
+  fcWeights: string[];
+  infRegrets: string[];
+  fcRegrets: string[];
+  /** Reputers that report on this nonce (at nonce + ground_truth_lag) and their loss reports. */
+  reputers: string[];
+  reports: LossStrings[];
+  settlement: SettlementView | null;
+}
+
+const cache = new WeakMap<Simulation, Map<string, EpochView>>();
+const CACHE_SIZE = 400;
+
+const lossStrings = (b: LossBundle): LossStrings => ({
+  combined: fmtFloat(b.combined),
+  naive: fmtFloat(b.naive),
+  inf: b.inf.map(fmtFloat),
+  fc: b.fc.map(fmtFloat),
+  oneOutInf: b.oneOutInf.map(fmtFloat),
+  oneOutFc: b.oneOutFc.map(fmtFloat),
+  oneInFc: b.oneInFc.map(fmtFloat),
+  oneOutInfFc: b.oneOutInfFc.map((r) => r.map(fmtFloat)),
+});
+
+/** Stake-weighted mean of the reported losses, in exact decimal arithmetic over the served text. */
+function networkLoss(reports: LossStrings[], stakes: bigint[]): LossStrings {
+  const total = stakes.reduce((a, b) => a + b, 0n);
+  const w = stakes.map((s) => new Dec(s.toString()).div(total.toString()));
+  const mean = (pick: (r: LossStrings) => string) => {
+    let acc: DecValue = new Dec(0);
+    reports.forEach((r, i) => (acc = acc.plus(w[i]!.times(pick(r)))));
+    return fmtComputed(acc);
+  };
+  const first = reports[0]!;
+  const vec = (pick: (r: LossStrings) => string[]) => pick(first).map((_, i) => mean((r) => pick(r)[i]!));
+  return {
+    combined: mean((r) => r.combined),
+    naive: mean((r) => r.naive),
+    inf: vec((r) => r.inf),
+    fc: vec((r) => r.fc),
+    oneOutInf: vec((r) => r.oneOutInf),
+    oneOutFc: vec((r) => r.oneOutFc),
+    oneInFc: vec((r) => r.oneInFc),
+    oneOutInfFc: first.oneOutInfFc.map((row, k) => row.map((_, i) => mean((r) => r.oneOutInfFc[k]![i]!))),
+  };
+}
+
+function normalized(weights: number[], all: number[]): string[] {
+  let total: DecValue = new Dec(0);
+  for (const w of all) total = total.plus(w);
+  return weights.map((w) => fmtComputed(new Dec(w).div(total)));
+}
+
+function settlementView(rec: EpochRec, reports: LossStrings[]): SettlementView | null {
+  const ev = rec.ev;
+  if (!ev) return null;
+  const pick = (arr: Float64Array, idx: number[]) => idx.map((i) => fmtFloat(arr[i]!));
+  return {
+    height: ev.height,
+    truth: ev.truth.map(fmtFloat),
+    stakes: ev.stakes.map(String),
+    network: networkLoss(reports, ev.stakes),
+    infScores: ev.infScores.map(fmtFloat),
+    fcScores: ev.fcScores.map(fmtFloat),
+    repScores: ev.repScores.map(fmtFloat),
+    emaInf: pick(ev.emaInf, rec.inf),
+    emaFc: pick(ev.emaFc, rec.fc),
+    emaRep: pick(ev.emaRep, ev.reps),
+    regInf: pick(ev.regInf, rec.inf),
+    regFc: pick(ev.regFc, rec.fc),
+    topicReward: ev.topicReward.toString(),
+    rewInf: ev.rewInf.map(String),
+    rewFc: ev.rewFc.map(String),
+    rewRep: ev.rewRep.map(String),
+  };
+}
+
+export function epochView(sim: Simulation, topicId: number, rec: EpochRec): EpochView {
+  let map = cache.get(sim);
+  if (!map) cache.set(sim, (map = new Map()));
+  const key = `${topicId}:${rec.nonce}:${rec.ev ? 1 : 0}`;
+  const hit = map.get(key);
+  if (hit) return hit;
+  const engine = sim.engine(topicId)!;
+  const { inferers, forecasters } = engine.actors;
+  const synth = TopicEngine.synthesisOf(rec);
+  const dec = synthesize(decArith, { inferers: rec.infValues.map((v) => v.map((x) => new Dec(x))), infRegrets: rec.infRegrets, fcLosses: rec.fcLosses, fcRegrets: rec.fcRegrets, referenceLoss: rec.referenceLoss }, SYNTH_PARAMS);
+  const fmt = (v: DecValue[]) => v.map(fmtComputed);
+  const allWeights = [...dec.infWeights, ...dec.fcWeights];
+  const spec = engine.spec;
+  const reps = engine.participatingReputers(rec, rec.nonce + spec.groundTruthLag + spec.workerSubmissionWindow);
+  const reports = engine.reputerLosses(rec, synth, reps).map(lossStrings);
+  const view: EpochView = {
+    topicId,
+    nonce: rec.nonce,
+    closeHeight: rec.nonce + engine.spec.workerSubmissionWindow,
+    labels: engine.spec.labels.map((l) => l.name),
+    inferers: rec.inf.map((i) => inferers[i]!.address),
+    forecasters: rec.fc.map((k) => forecasters[k]!.address),
+    infValues: rec.infValues.map((v) => v.map(fmtFloat)),
+    fcElements: rec.fcLosses.map((row) => row.map(fmtFloat)),
+    forecastImplied: dec.forecastImplied.map(fmt),
+    combined: fmt(dec.combined),
+    naive: fmt(dec.naive),
+    oneOutInf: dec.oneOutInferer.map(fmt),
+    oneOutFc: dec.oneOutForecaster.map(fmt),
+    oneInFc: dec.oneInForecaster.map(fmt),
+    oneOutInfFc: dec.oneOutInfererForecaster.map((row) => row.map(fmt)),
+    infWeights: normalized(dec.infWeights, allWeights),
+    fcWeights: normalized(dec.fcWeights, allWeights),
+    infRegrets: rec.infRegrets.map(fmtFloat),
+    fcRegrets: rec.fcRegrets.map(fmtFloat),
+    reputers: reps.map((r) => engine.actors.reputers[r]!.address),
+    reports,
+    settlement: settlementView(rec, reports),
+  };
+  if (map.size >= CACHE_SIZE) map.delete(map.keys().next().value as string);
+  map.set(key, view);
+  return view;
+}

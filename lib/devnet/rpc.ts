@@ -1,0 +1,178 @@
+// CometBFT RPC (v0.38 JSON): /status, /block and /block_results in the JSON-RPC envelope.
+import { CHAIN_ID } from "./config";
+import { blockContents, type BlockContents } from "./block-events";
+import type { ChainTx } from "./chain-types";
+import { encodeEvent, type RpcEvent } from "./event-encoding";
+import { sha256Base64, sha256Hex } from "./ids";
+import type { Simulation } from "./simulation";
+
+export interface RpcReply {
+  status: number;
+  body: unknown;
+}
+
+const envelope = (result: unknown): RpcReply => ({ status: 200, body: { jsonrpc: "2.0", id: -1, result } });
+const rpcError = (code: number, message: string, data: string, status = 500): RpcReply => ({ status, body: { jsonrpc: "2.0", id: -1, error: { code, message, data } } });
+
+export const isoTime = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
+
+interface RenderedTx {
+  bytes: string;
+  hash: string;
+  gasWanted: number;
+  gasUsed: number;
+}
+
+export function renderTx(tx: ChainTx, seed: number, h: number, i: number): RenderedTx {
+  const gasWanted = 250000 + (tx.events.length * 40000) % 400000;
+  const raw = JSON.stringify({
+    body: { messages: [{ "@type": tx.typeUrl, ...tx.body }], memo: "allora-devnet (simulated)", timeout_height: "0" },
+    auth_info: { fee: { amount: [{ denom: "uallo", amount: String(gasWanted * 10) }], gas_limit: String(gasWanted) } },
+    signatures: [sha256Base64(`${seed}/sig/${h}/${i}`)],
+  });
+  const bytes = Buffer.from(raw).toString("base64");
+  return { bytes, hash: sha256Hex(Buffer.from(raw)), gasWanted, gasUsed: Math.floor(gasWanted * 0.82) };
+}
+
+const cache = new WeakMap<Simulation, Map<number, { contents: BlockContents; txs: RenderedTx[] }>>();
+
+export function cachedBlock(sim: Simulation, h: number): { contents: BlockContents; txs: RenderedTx[] } {
+  let map = cache.get(sim);
+  if (!map) cache.set(sim, (map = new Map()));
+  const hit = map.get(h);
+  if (hit) return hit;
+  const contents = blockContents(sim, h);
+  const entry = { contents, txs: contents.txs.map((tx, i) => renderTx(tx, sim.options.seed, h, i)) };
+  if (map.size >= 512) map.delete(map.keys().next().value as number);
+  map.set(h, entry);
+  return entry;
+}
+
+export const blockHash = (sim: Simulation, h: number) => sha256Hex(`${sim.options.seed}/${sim.options.emissionsVersion}/block/${h}`);
+const appHash = (sim: Simulation, h: number) => sha256Hex(`${sim.options.seed}/app/${h}`);
+
+function proposer(sim: Simulation, h: number): string {
+  return sim.validators.list[h % 10]!.consensusHex;
+}
+
+export function blockJson(sim: Simulation, h: number) {
+  const { txs } = cachedBlock(sim, h);
+  const time = isoTime(sim.blockTimeMs(h));
+  const id = (x: number) => ({ hash: x > 0 ? blockHash(sim, x) : "", parts: { total: x > 0 ? 1 : 0, hash: x > 0 ? sha256Hex(`parts/${blockHash(sim, x)}`) : "" } });
+  const valHash = sha256Hex(`${sim.options.seed}/valset`);
+  return {
+    block_id: id(h),
+    block: {
+      header: {
+        version: { block: "11", app: "0" },
+        chain_id: CHAIN_ID,
+        height: String(h),
+        time,
+        last_block_id: id(h - 1),
+        last_commit_hash: sha256Hex(`commit/${h - 1}`),
+        data_hash: sha256Hex(txs.map((t) => t.hash).join("")),
+        validators_hash: valHash,
+        next_validators_hash: valHash,
+        consensus_hash: sha256Hex("consensus-params"),
+        app_hash: h > 1 ? appHash(sim, h - 1) : "",
+        last_results_hash: sha256Hex(`results/${h - 1}`),
+        evidence_hash: sha256Hex(""),
+        proposer_address: proposer(sim, h),
+      },
+      data: { txs: txs.map((t) => t.bytes) },
+      evidence: { evidence: [] },
+      last_commit: {
+        height: String(h - 1),
+        round: 0,
+        block_id: id(h - 1),
+        signatures: sim.validators.list.slice(0, 10).map((v) => ({
+          block_id_flag: 2,
+          validator_address: v.consensusHex,
+          timestamp: isoTime(sim.blockTimeMs(h) - 400),
+          signature: Buffer.from(sha256Hex(`${sim.options.seed}/commit/${h}/${v.index}`) + sha256Hex(`${h}/${v.index}`), "hex").toString("base64"),
+        })),
+      },
+    },
+  };
+}
+
+function txEvents(tx: ChainTx, rendered: RenderedTx, version: Simulation["options"]["emissionsVersion"]): RpcEvent[] {
+  const moduleName = tx.typeUrl.startsWith("/emissions") ? "emissions" : tx.typeUrl.startsWith("/cosmos.staking") ? "staking" : "unknown";
+  const plain = (type: string, attrs: [string, string][]): RpcEvent => ({ type, attributes: attrs.map(([key, value]) => ({ key, value, index: true })) });
+  return [
+    plain("tx", [["fee", `${rendered.gasWanted * 10}uallo`], ["fee_payer", tx.sender]]),
+    plain("tx", [["acc_seq", `${tx.sender}/${parseInt(rendered.hash.slice(0, 6), 16) % 5000}`]]),
+    plain("message", [["action", tx.typeUrl], ["sender", tx.sender], ["module", moduleName], ["msg_index", "0"]]),
+    ...tx.events.map((ev) => encodeEvent(ev, version, { msgIndex: 0 })),
+  ];
+}
+
+export function blockResultsJson(sim: Simulation, h: number) {
+  const { contents, txs } = cachedBlock(sim, h);
+  const v = sim.options.emissionsVersion;
+  return {
+    height: String(h),
+    txs_results: contents.txs.map((tx, i) => ({
+      code: 0,
+      data: "",
+      log: "",
+      info: "",
+      gas_wanted: String(txs[i]!.gasWanted),
+      gas_used: String(txs[i]!.gasUsed),
+      events: txEvents(tx, txs[i]!, v),
+      codespace: "",
+    })),
+    finalize_block_events: [
+      ...contents.beginBlock.map((ev) => encodeEvent(ev, v, { mode: "BeginBlock" })),
+      ...contents.endBlock.map((ev) => encodeEvent(ev, v, { mode: "EndBlock" })),
+    ],
+    validator_updates: [],
+    consensus_param_updates: null,
+    app_hash: Buffer.from(appHash(sim, h), "hex").toString("base64"),
+  };
+}
+
+export function statusJson(sim: Simulation) {
+  const tip = sim.height();
+  const v = sim.validators.list[0]!;
+  return {
+    node_info: {
+      protocol_version: { p2p: "8", block: "11", app: "0" },
+      id: sha256Hex(`node/${sim.options.seed}`).slice(0, 40).toLowerCase(),
+      listen_addr: "tcp://0.0.0.0:26656",
+      network: CHAIN_ID,
+      version: "0.38.17",
+      channels: "40202122233038606100",
+      moniker: "allora-devnet",
+      other: { tx_index: "on", rpc_address: "tcp://0.0.0.0:26657" },
+    },
+    sync_info: {
+      latest_block_hash: blockHash(sim, tip),
+      latest_app_hash: appHash(sim, tip),
+      latest_block_height: String(tip),
+      latest_block_time: isoTime(sim.blockTimeMs(tip)),
+      earliest_block_hash: blockHash(sim, 1),
+      earliest_app_hash: "",
+      earliest_block_height: "1",
+      earliest_block_time: isoTime(sim.blockTimeMs(1)),
+      catching_up: false,
+    },
+    validator_info: { address: v.consensusHex, pub_key: { type: "tendermint/PubKeyEd25519", value: v.pubkey }, voting_power: "0" },
+  };
+}
+
+export function handleRpc(sim: Simulation, path: string, query: URLSearchParams): RpcReply | null {
+  if (path === "/status") return envelope(statusJson(sim));
+  if (path !== "/block" && path !== "/block_results") return null;
+  const raw = query.get("height");
+  const tip = sim.height();
+  let h = tip;
+  if (raw !== null && raw !== "" && raw !== "0") {
+    const cleaned = raw.replace(/^"|"$/g, "");
+    if (!/^\d+$/.test(cleaned)) return rpcError(-32602, "Invalid params", `error converting http param: failed to parse height ${raw}`, 500);
+    h = Number(cleaned);
+  }
+  if (h > tip) return rpcError(-32603, "Internal error", `height ${h} must be less than or equal to the current blockchain height ${tip}`);
+  if (h < 1) return rpcError(-32603, "Internal error", `height ${h} is not available, lowest height is 1`);
+  return envelope(path === "/block" ? blockJson(sim, h) : blockResultsJson(sim, h));
+}

@@ -1,0 +1,158 @@
+// startDevnet: the simulation served over node:http. LCD (REST) and CometBFT RPC share one port;
+// /__devnet/* controls the run (info, record, faults, manual advance) and is never faulted.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { CHAIN_ID, type SimulationOptions } from "./config";
+import { errorBody, FaultInjector, malform, type FaultConfig } from "./faults";
+import { buildRecord, type DevnetRecord } from "./record";
+import { matchRoute, notImplemented, resolveHeight, type RestReply, type Route } from "./rest-common";
+import { cosmosRoutes } from "./rest-cosmos";
+import { scoreRoutes } from "./rest-emissions-scores";
+import { stakeRoutes } from "./rest-emissions-stake";
+import { topicRoutes } from "./rest-emissions-topics";
+import { offchainRoutes } from "./rest-offchain";
+import { handleRpc, isoTime } from "./rpc";
+import { createSimulation, type Simulation } from "./simulation";
+
+export interface DevnetOptions extends SimulationOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** Wall-clock milliseconds per new block once live; 0 freezes the chain (advance manually). */
+  blockTimeMs?: number;
+  faults?: Partial<FaultConfig>;
+  /** When set, the consumer API only accepts this x-api-key (otherwise any non-empty key). */
+  apiKey?: string;
+}
+
+export interface Devnet {
+  url: string;
+  port: number;
+  sim: Simulation;
+  close(): Promise<void>;
+  record(from?: number, to?: number): DevnetRecord;
+  /** Adds blocks on top of the wall-clock schedule (useful with blockTimeMs 0). */
+  advance(blocks: number): number;
+  setFaults(faults: Partial<FaultConfig>): FaultConfig;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    req.setEncoding("utf8");
+    req.on("data", (c: string) => (data += c.length + data.length > 1_000_000 ? "" : c));
+    req.on("end", () => resolve(data));
+    req.on("error", reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
+  const sim = createSimulation(options);
+  const base = sim.height();
+  const blockTimeMs = options.blockTimeMs ?? 5000;
+  const startedAt = Date.now();
+  let manual = 0;
+  const liveTip = () => base + manual + (blockTimeMs > 0 ? Math.floor((Date.now() - startedAt) / blockTimeMs) : 0);
+  const catchUp = () => sim.advanceTo(liveTip());
+  const faults = new FaultInjector(sim.options.seed, options.faults);
+  const v = sim.options.emissionsVersion;
+  const p = `/emissions/${v}`;
+  const routes: Route[] = [...topicRoutes(p, v), ...scoreRoutes(p, v), ...stakeRoutes(p), ...cosmosRoutes(), ...offchainRoutes(options.apiKey)];
+
+  const info = () => ({ simulated: true, chain_id: CHAIN_ID, seed: sim.options.seed, emissions_version: v, genesis_time: sim.options.genesisTime, height: sim.height(), latest_block_time: isoTime(sim.blockTimeMs(sim.height())), block_time_ms: blockTimeMs });
+
+  async function control(req: IncomingMessage, path: string, query: URLSearchParams): Promise<RestReply> {
+    if (path === "/__devnet/info") return { status: 200, body: info() };
+    if (path === "/__devnet/record") {
+      const num = (k: string) => (query.has(k) ? Number(query.get(k)) : undefined);
+      return { status: 200, body: buildRecord(sim, num("from"), num("to")) };
+    }
+    if (path === "/__devnet/faults") {
+      if (req.method === "POST") {
+        try {
+          return { status: 200, body: faults.update(JSON.parse((await readBody(req)) || "{}") as Record<string, unknown>) };
+        } catch {
+          return { status: 400, body: { error: { code: "invalid_json", message: "body must be JSON {errorRate, latencyMs, malformedRate}" } } };
+        }
+      }
+      return { status: 200, body: faults.config };
+    }
+    if (path === "/__devnet/advance" && req.method === "POST") {
+      const body = JSON.parse((await readBody(req)) || "{}") as { blocks?: number };
+      manual += Math.max(0, Math.floor(body.blocks ?? 1));
+      catchUp();
+      return { status: 200, body: info() };
+    }
+    return { status: 404, body: { error: { code: "not_found", message: `unknown devnet path ${path}` } } };
+  }
+
+  function answer(req: IncomingMessage, path: string, query: URLSearchParams): RestReply {
+    const rpc = handleRpc(sim, path, query);
+    if (rpc) return rpc;
+    const m = matchRoute(routes, path);
+    if (!m) return notImplemented();
+    const h = resolveHeight(sim, req.headers["x-cosmos-block-height"]);
+    if (typeof h !== "number") return h;
+    return m.route.handler({ sim, h, params: m.params, query, headers: req.headers });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://devnet");
+    const headers: Record<string, string> = { "content-type": "application/json", "access-control-allow-origin": "*", "x-devnet-simulated": "true" };
+    try {
+      catchUp();
+      headers["x-devnet-height"] = String(sim.height());
+      if (url.pathname.startsWith("/__devnet/")) {
+        const r = await control(req, url.pathname, url.searchParams);
+        res.writeHead(r.status, headers).end(JSON.stringify(r.body));
+        return;
+      }
+      const decision = faults.decide();
+      if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+      if (decision.error) {
+        const e = errorBody(decision.error);
+        res.writeHead(decision.error, { ...headers, ...e.headers }).end(e.body);
+        return;
+      }
+      const r = answer(req, url.pathname, url.searchParams);
+      let body = JSON.stringify(r.body);
+      if (decision.malformed && r.status === 200) body = malform(body, decision.malformed);
+      res.writeHead(r.status, { ...headers, ...r.headers }).end(body);
+    } catch (err) {
+      console.error("devnet: request failed", req.url, err);
+      res.writeHead(500, headers).end(JSON.stringify({ code: 13, message: "internal devnet error", details: [] }));
+    }
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const timer = blockTimeMs > 0 ? setInterval(catchUp, Math.max(blockTimeMs, 50)) : null;
+  timer?.unref();
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host ?? "127.0.0.1"}:${port}`,
+    port,
+    sim,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if (timer) clearInterval(timer);
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+    record: (from, to) => {
+      catchUp();
+      return buildRecord(sim, from, to);
+    },
+    advance: (blocks) => {
+      manual += Math.max(0, Math.floor(blocks));
+      catchUp();
+      return sim.height();
+    },
+    setFaults: (f) => faults.update(f),
+  };
+}
