@@ -20,6 +20,6 @@ export function getDb(): Promise<Database> {
 }
 
 /** Points every server module at an already-open database (tests, and tools that open their own). */
-export function useDatabase(db: Database): void {
+export function setDatabase(db: Database): void {
   globalForDb.__alloraDb = Promise.resolve(db);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/lib/db";
+import { setDatabase } from "@/lib/db";
 import { getHealth } from "@/lib/queries/health";
 import { getIndexStatus } from "@/lib/queries/status";
 import { readMigrations } from "@/lib/db/migrate";
@@ -8,7 +8,7 @@ import { createTestDatabase, describeTestDatabase, type TestDatabase } from "../
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  useDatabase(db);
+  setDatabase(db);
 });
 afterAll(() => db.dispose());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { useDatabase } from "@/lib/db";
+import { setDatabase } from "@/lib/db";
 import { tableNames, tableSpecs } from "@/lib/ingest/tables";
 import { createTestDatabase, describeTestDatabase, type TestDatabase } from "../support/test-db";
 import { sampleBatch, V1, W1 } from "../support/sample-batch";
@@ -12,7 +12,7 @@ const { POST } = await import("@/app/api/ingest/route");
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  useDatabase(db);
+  setDatabase(db);
 });
 afterAll(() => db.dispose());
 beforeEach(async () => {

@@ -1,0 +1,38 @@
+import type { DatasetDto } from "@/lib/queries/datasets";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { formatInteger } from "@/components/format";
+
+export function DatasetTable({ datasets }: { datasets: DatasetDto[] }) {
+  return (
+    <Card>
+      <Table label="Datasets table">
+        <thead>
+          <tr>
+            <Th>Dataset</Th>
+            <Th className="hidden sm:table-cell">What it holds</Th>
+            <Th className="text-right">Rows</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {datasets.map((d) => (
+            <tr key={d.id} data-dataset={d.id}>
+              <Td>
+                <span className="block font-medium">{d.title}</span>
+                <span className="block font-mono text-xs text-muted-foreground">{d.id}</span>
+                <span className="mt-1 block text-xs text-muted-foreground sm:hidden">{d.description}</span>
+              </Td>
+              <Td className="hidden text-muted-foreground sm:table-cell">
+                {d.description}
+                {d.scope === "global" ? " Shared by all networks." : null}
+              </Td>
+              <Td className="text-right font-medium tabular-nums" data-testid="row-count">
+                {formatInteger(d.rowCount)}
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </Card>
+  );
+}

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import type { IndexStatusDto } from "@/lib/queries/status";
+import { LogoMark } from "@/components/ui/icons";
+import { NetworkStatus } from "@/components/layout/network-status";
+import { SiteNav } from "@/components/layout/site-nav";
+import { ThemeToggle } from "@/components/layout/theme-toggle";
+
+export const PRODUCT_NAME = "Allora Dashboard";
+
+export function SiteHeader({ status }: { status: IndexStatusDto | null }) {
+  return (
+    <header className="border-b bg-card/80 backdrop-blur supports-[backdrop-filter]:bg-card/70">
+      <div className="mx-auto max-w-6xl px-4 sm:px-6">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 pt-3 pb-2 sm:flex-nowrap">
+          <Link href="/" className="mr-auto flex items-center gap-2.5 rounded-md font-semibold tracking-tight">
+            <LogoMark />
+            <span>{PRODUCT_NAME}</span>
+          </Link>
+          <div className="order-last w-full min-w-0 sm:order-none sm:w-auto">
+            <NetworkStatus status={status} />
+          </div>
+          <ThemeToggle />
+        </div>
+        <SiteNav />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ReputerStakeDto } from "@/lib/queries/staking";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { formatAllo, formatInteger } from "@/components/format";
+
+export function ReputerTable({ stakes }: { stakes: ReputerStakeDto[] }) {
+  return (
+    <Card>
+      <Table label="Reputer stakes table">
+        <thead>
+          <tr>
+            <Th>Reputer</Th>
+            <Th>Topic</Th>
+            <Th className="text-right">Self (ALLO)</Th>
+            <Th className="text-right">Delegated (ALLO)</Th>
+            <Th className="text-right">As of block</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {stakes.map((s) => (
+            <tr key={`${s.topicId}-${s.reputer}`}>
+              <Td className="max-w-56 truncate font-mono text-xs" title={s.reputer}>
+                {s.reputer}
+              </Td>
+              <Td className="tabular-nums">{s.topicId}</Td>
+              <Td className="text-right tabular-nums" title={`${s.selfStake} uallo`}>
+                {formatAllo(s.selfStake)}
+              </Td>
+              <Td className="text-right tabular-nums" title={`${s.delegatedStake} uallo`}>
+                {formatAllo(s.delegatedStake)}
+              </Td>
+              <Td className="text-right tabular-nums">{formatInteger(s.asOfHeight)}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </Card>
+  );
+}
