@@ -5,8 +5,7 @@ import { Providers } from "@/app/providers";
 import { getIndexStatus, type IndexStatusDto } from "@/lib/queries/status";
 import { SiteHeader, PRODUCT_NAME } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
-import { LagBanner } from "@/components/layout/lag-banner";
-import { isLagging } from "@/components/layout/network-status";
+import { freshnessProblem, LagBanner } from "@/components/layout/lag-banner";
 
 // The header shows live indexing freshness on every page, so nothing here may be prerendered at build time.
 export const dynamic = "force-dynamic";
@@ -37,6 +36,7 @@ async function readIndexStatus(): Promise<IndexStatusDto | null> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const status = await readIndexStatus();
+  const problem = status ? freshnessProblem(status) : null;
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-dvh flex-col">
@@ -48,7 +48,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             Skip to content
           </a>
           <SiteHeader status={status} />
-          {status && isLagging(status) ? <LagBanner status={status} /> : null}
+          {problem ? <LagBanner message={problem} /> : null}
           <main
             id="main"
             tabIndex={-1}

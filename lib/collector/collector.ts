@@ -4,6 +4,7 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { LcdClient } from "@/lib/allora/lcd-client";
+import { AlloraDecodeError } from "@/lib/allora/http";
 import type { RpcClient } from "@/lib/allora/rpc-client";
 import type { GroundTruthSource } from "@/lib/allora/ground-truth";
 import { BatchBuilder } from "./batch-builder";
@@ -26,9 +27,13 @@ export type CollectorOptions = {
   batchBlocks?: number;
   concurrency?: number;
   pollMs?: number;
-  /** Re-read all topics, validators and emissions at least this often (blocks). */
+  /** Re-read all topics, validators and emissions whenever a batch crosses a multiple of this height. */
   stateEveryBlocks?: number;
+  /** When following the head, also re-read them after this long (ms); Infinity turns it off. */
+  stateEveryMs?: number;
   id?: string;
+  /** Base of the exponential backoff after a failed batch (ms). */
+  backoffMs?: number;
   log?: (message: string) => void;
 };
 
@@ -40,23 +45,51 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
   });
 
+/**
+ * A body that fails validation can be a transient fault (a truncating proxy, a node restarting), so each call is
+ * retried a few times before the batch fails; a real format change still surfaces as an error with the field named.
+ */
+function retryingOnDecodeError<T extends object>(client: T, attempts = 4): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          } catch (error) {
+            if (!(error instanceof AlloraDecodeError) || attempt >= attempts) throw error;
+          }
+        }
+      };
+    },
+  });
+}
+
 export function startCollector(options: CollectorOptions) {
-  const { network, lcd, rpc } = options;
+  const { network } = options;
+  const lcd = retryingOnDecodeError(options.lcd);
+  const rpc = retryingOnDecodeError(options.rpc);
   const id = options.id ?? `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   const batchBlocks = options.batchBlocks ?? 100;
   const concurrency = options.concurrency ?? 8;
   const pollMs = options.pollMs ?? 2000;
   const stateEvery = BigInt(options.stateEveryBlocks ?? 720);
+  const backoffMs = options.backoffMs ?? 1000;
   const log = options.log ?? (() => {});
   const abort = new AbortController();
   const status: CollectorStatus = { id, state: "catching_up", last_error: null, chain_height: null, chain_time: null, indexedHeight: null };
-  let lastStateHeight: bigint | null = null;
+  let startHeight: bigint | null = null;
+  let lastFullStateAt = 0;
 
   const report = (): CollectorReport => ({ id, state: status.state, last_error: status.last_error, chain_height: status.chain_height, chain_time: status.chain_time });
   const send = (body: Record<string, unknown>) =>
     postBatch(options.ingest, { version: 1, network: { chain_id: network.chainId, name: network.name, kind: network.kind, simulated: network.simulated, emissions_version: null, lcd_url: network.lcdUrl, rpc_url: network.rpcUrl }, collector: report(), rows: {}, ...body });
 
-  async function collectRange(from: bigint, to: bigint, emissionsVersion: "v9" | "v10"): Promise<void> {
+  // Batch boundaries and full-state reads depend only on heights (multiples of batchBlocks and stateEveryBlocks, the
+  // first batch, the head), never on when this process started: an interrupted run ends in the same state.
+  async function collectRange(from: bigint, to: bigint, head: bigint, emissionsVersion: "v9" | "v10"): Promise<void> {
     const heights = Array.from({ length: Number(to - from) + 1 }, (_, i) => from + BigInt(i));
     const fetched = new Array<Awaited<ReturnType<typeof fetchBlock>>>(heights.length);
     // Concurrent fetches, applied in height order below.
@@ -66,7 +99,10 @@ export function startCollector(options: CollectorOptions) {
     const touched = emptyTouched();
     for (const item of fetched) addBlock(builder, touched, item.block, item.results);
 
-    const fullState = lastStateHeight === null || to - lastStateHeight >= stateEvery;
+    const fullState =
+      from === startHeight ||
+      to / stateEvery > (from - 1n) / stateEvery ||
+      (to === head && Date.now() - lastFullStateAt > (options.stateEveryMs ?? 300_000));
     const topicIds = fullState ? await listTopicIds(lcd, to) : [...touched.topics].map(BigInt);
     await addTopics(builder, lcd, topicIds, to);
     await addStakes(builder, lcd, touched, to);
@@ -88,14 +124,17 @@ export function startCollector(options: CollectorOptions) {
       cursor: { source: "blocks", height: String(to), time: last?.toISOString() ?? null },
       ...built,
     });
-    if (fullState) lastStateHeight = to;
+    if (fullState) lastFullStateAt = Date.now();
     status.indexedHeight = String(to);
     log(`collector: indexed ${from}-${to} (${result.status})`);
   }
 
   async function fetchBlock(height: bigint) {
-    const [block, results] = await Promise.all([rpc.getBlock(height, abort.signal), rpc.getBlockResults(height, abort.signal)]);
-    return { block, results };
+    for (let attempt = 1; ; attempt++) {
+      const [block, results] = await Promise.all([rpc.getBlock(height, abort.signal), rpc.getBlockResults(height, abort.signal)]);
+      // A known event that fails its schema may be a corrupted response: re-read the block before giving up on it.
+      if (attempt >= 4 || results.events.every((e) => e.event.kind !== "error")) return { block, results };
+    }
   }
 
   async function run(): Promise<void> {
@@ -112,8 +151,9 @@ export function startCollector(options: CollectorOptions) {
         if (cursor === null) {
           const claim = await send({ batch_id: `${id}:hello` });
           const stored = claim.cursors.blocks;
-          const start = options.fromHeight ?? chain.latestHeight - BigInt(options.recentBlocks ?? 17_280) + 1n;
-          cursor = stored !== undefined ? BigInt(stored) : (start > 1n ? start : 1n) - 1n;
+          const wanted = options.fromHeight ?? chain.latestHeight - BigInt(options.recentBlocks ?? 17_280) + 1n;
+          startHeight = wanted > 1n ? wanted : 1n;
+          cursor = stored !== undefined ? BigInt(stored) : startHeight - 1n;
           status.indexedHeight = stored ?? null;
         }
         const head = chain.latestHeight;
@@ -123,9 +163,10 @@ export function startCollector(options: CollectorOptions) {
           await sleep(pollMs, abort.signal);
           continue;
         }
-        const to: bigint = cursor + BigInt(batchBlocks) < head ? cursor + BigInt(batchBlocks) : head;
+        const boundary = (cursor / BigInt(batchBlocks) + 1n) * BigInt(batchBlocks);
+        const to: bigint = boundary < head ? boundary : head;
         status.state = head - to > BigInt(batchBlocks) ? "catching_up" : "running";
-        await collectRange(cursor + 1n, to, emissionsVersion);
+        await collectRange(cursor + 1n, to, head, emissionsVersion);
         cursor = to;
         failures = 0;
         status.last_error = null;
@@ -141,7 +182,7 @@ export function startCollector(options: CollectorOptions) {
         } else status.state = failures > 5 ? "error" : "backing_off";
         log(`collector: ${status.state}: ${message}`);
         if (status.state !== "stopped") await send({ batch_id: `${id}:status` }).catch(() => {});
-        await sleep(Math.min(60_000, 1000 * 2 ** Math.min(failures, 6)) * (0.5 + Math.random() / 2), abort.signal);
+        await sleep(Math.min(60_000, backoffMs * 2 ** Math.min(failures, 6)) * (0.5 + Math.random() / 2), abort.signal);
       }
     }
   }
