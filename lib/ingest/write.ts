@@ -1,4 +1,4 @@
-// Set-based writes: a table's rows travel as one JSON parameter and are expanded by jsonb_to_recordset, so a batch
+// Set-based writes: a table's rows travel as one JSON parameter and are expanded by json_to_recordset, so a batch
 // of 10,000 rows is one statement, not 10,000. Identifiers come from the static table specs, never from input.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Column, TableSpec } from "./tables";
@@ -44,7 +44,7 @@ export function upsertStatement(spec: TableSpec, rowsJson: string, networkId: nu
   const target = `${q(spec.table)} AS t (${[...(scoped ? [q("network_id")] : []), ...columns].join(", ")})`;
   return Prisma.sql`INSERT INTO ${Prisma.raw(target)}
     SELECT ${scoped ? Prisma.sql`${networkId}::int, ` : Prisma.empty}${Prisma.raw(columns.map((c) => `r.${c}`).join(", "))}
-    FROM jsonb_to_recordset(${rowsJson}::jsonb) AS r(${Prisma.raw(recordType)})
+    FROM json_to_recordset(${rowsJson}::json) AS r(${Prisma.raw(recordType)})
     ON CONFLICT (${Prisma.raw(key)}) ${Prisma.raw(conflictClause(spec))}`;
 }
 
