@@ -19,14 +19,21 @@ export const insertInfererPayloadEventSchema = z
     topic_id: evUint,
     value: evDec.optional(),
     extra_data: evBytes,
-    values: z.array(inputLabeledValueSchema).nullish(),
+    // UNCERTAIN: one proto revision has labeled entries, another a dense Dec[] in label-registry order.
+    values: z.array(z.union([inputLabeledValueSchema, evDec])).nullish(),
   })
   .transform((raw) => {
     const values: LabeledDecs = {};
-    for (const entry of raw.values ?? []) {
-      const label = entry.label ?? entry.label_name;
-      if (label !== undefined && entry.value !== null) values[label] = entry.value;
-    }
+    const entries = raw.values ?? [];
+    entries.forEach((entry, i) => {
+      if (entry === null) return;
+      // A dense vector names no labels: one value is the single output "y"; several keep their registry position.
+      if (typeof entry === "string") values[entries.length === 1 ? DEFAULT_LABEL : `#${i}`] = entry;
+      else {
+        const label = entry.label ?? entry.label_name;
+        if (label !== undefined && entry.value !== null) values[label] = entry.value;
+      }
+    });
     if (Object.keys(values).length === 0 && raw.value) values[DEFAULT_LABEL] = raw.value;
     return {
       inferer: raw.inferer,

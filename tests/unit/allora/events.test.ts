@@ -280,3 +280,31 @@ describe("inference events across versions", () => {
     expect(ema.data.isActive).toEqual([true, false]);
   });
 });
+
+describe("EventInsertInfererPayload values, both readings", () => {
+  const event = (values: string) => ({
+    type: "emissions.v10.EventInsertInfererPayload",
+    attributes: [
+      { key: "inferer", value: '"allo1worker"' },
+      { key: "nonce", value: '"120"' },
+      { key: "topic_id", value: '"5"' },
+      { key: "extra_data", value: "null" },
+      { key: "values", value: values },
+    ],
+  });
+
+  it("reads labeled entries by label", () => {
+    const decoded = decodeEvent(event('[{"label":"20m","value":"0.1"},{"label":"1h","value":"-0.000000000000000000000000000000001"}]'));
+    expect(decoded.kind === "event" && decoded.name === "EventInsertInfererPayload" && decoded.data.values).toEqual({
+      "20m": "0.1",
+      "1h": "-0.000000000000000000000000000000001",
+    });
+  });
+
+  it("reads a dense Dec vector: one value is label y, several keep their position", () => {
+    const single = decodeEvent(event('["2611.01109296"]'));
+    expect(single.kind === "event" && single.name === "EventInsertInfererPayload" && single.data.values).toEqual({ y: "2611.01109296" });
+    const several = decodeEvent(event('["1.5","NaN","2.5"]'));
+    expect(several.kind === "event" && several.name === "EventInsertInfererPayload" && several.data.values).toEqual({ "#0": "1.5", "#2": "2.5" });
+  });
+});
