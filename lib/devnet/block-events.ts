@@ -1,7 +1,7 @@
 // Everything that happened in one block, assembled on demand from the simulation's records.
 import { CHAIN_PARAMS } from "./config";
 import { emissionsEv, type ChainTx, type TypedEv } from "./chain-types";
-import { epochView } from "./epoch-view";
+import { epochView, submissionView } from "./epoch-view";
 import { hashSeed } from "./prng";
 import type { Simulation } from "./simulation";
 import { eventValueBundle, networkInferencesV9, valueBundleV3 } from "./shapes";
@@ -26,7 +26,9 @@ function workerTxs(sim: Simulation, e: TopicEngine, h: number, out: ChainTx[]): 
   const idx = Math.floor((h - e.firstNonce) / spec.epochLength);
   const rec = idx >= 0 ? e.epochs[idx] : undefined;
   if (!rec || h <= rec.nonce || h >= rec.nonce + w) return;
-  const view = epochView(sim, spec.id, rec);
+  // Inside the worker window the epoch may not have closed yet (at the tip it has not): payloads
+  // carry only what was submitted, never the network inference.
+  const view = submissionView(sim, spec.id, rec);
   const seed = sim.options.seed;
   view.inferers.forEach((inferer, i) => {
     if (rec.nonce + submitOffset(seed, spec.id, rec.nonce, inferer, w) !== h) return;

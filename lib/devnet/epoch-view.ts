@@ -1,6 +1,9 @@
 // The served form of one epoch: what workers submitted (float text), what the chain computed
 // (decimal.js, 34 significant digits, exactly Σ w·v / Σ w of the served inputs) and, once settled,
 // the reputers' reports and the stake-weighted network losses. Built on demand and cached.
+// The submissions exist from the nonce on; the network inference only from the close (that is when
+// the regrets it weights by are read), so an epoch still in its worker window has only a
+// SubmissionView.
 import { Dec, fmtComputed, fmtFloat, type DecValue } from "./dec";
 import type { LossBundle } from "./loss-bundle";
 import type { Simulation } from "./simulation";
@@ -37,7 +40,8 @@ export interface SettlementView {
   rewRep: string[];
 }
 
-export interface EpochView {
+/** What the workers submitted for an epoch: known from its nonce on, open or closed. */
+export interface SubmissionView {
   topicId: number;
   nonce: number;
   closeHeight: number;
@@ -46,6 +50,10 @@ export interface EpochView {
   forecasters: string[];
   infValues: string[][];
   fcElements: string[][];
+}
+
+/** A closed epoch: its submissions plus the network inference synthesized at the close. */
+export interface EpochView extends SubmissionView {
   forecastImplied: string[][];
   combined: string[];
   naive: string[];
@@ -130,22 +138,10 @@ function settlementView(rec: EpochRec, reports: LossStrings[]): SettlementView |
   };
 }
 
-export function epochView(sim: Simulation, topicId: number, rec: EpochRec): EpochView {
-  let map = cache.get(sim);
-  if (!map) cache.set(sim, (map = new Map()));
-  const key = `${topicId}:${rec.nonce}:${rec.ev ? 1 : 0}`;
-  const hit = map.get(key);
-  if (hit) return hit;
+export function submissionView(sim: Simulation, topicId: number, rec: EpochRec): SubmissionView {
   const engine = sim.engine(topicId)!;
   const { inferers, forecasters } = engine.actors;
-  const synth = TopicEngine.synthesisOf(rec);
-  const dec = synthesize(decArith, { inferers: rec.infValues.map((v) => v.map((x) => new Dec(x))), infRegrets: rec.infRegrets, fcLosses: rec.fcLosses, fcRegrets: rec.fcRegrets, referenceLoss: rec.referenceLoss }, SYNTH_PARAMS);
-  const fmt = (v: DecValue[]) => v.map(fmtComputed);
-  const allWeights = [...dec.infWeights, ...dec.fcWeights];
-  const spec = engine.spec;
-  const reps = engine.participatingReputers(rec, rec.nonce + spec.groundTruthLag + spec.workerSubmissionWindow);
-  const reports = engine.reputerLosses(rec, synth, reps).map(lossStrings);
-  const view: EpochView = {
+  return {
     topicId,
     nonce: rec.nonce,
     closeHeight: rec.nonce + engine.spec.workerSubmissionWindow,
@@ -154,6 +150,27 @@ export function epochView(sim: Simulation, topicId: number, rec: EpochRec): Epoc
     forecasters: rec.fc.map((k) => forecasters[k]!.address),
     infValues: rec.infValues.map((v) => v.map(fmtFloat)),
     fcElements: rec.fcLosses.map((row) => row.map(fmtFloat)),
+  };
+}
+
+/** The full view of a closed epoch (the regrets and the network inference are fixed at the close). */
+export function epochView(sim: Simulation, topicId: number, rec: EpochRec): EpochView {
+  if (!rec.closed) throw new Error(`topic ${topicId} epoch ${rec.nonce} has not closed: it has submissions but no network inference yet`);
+  let map = cache.get(sim);
+  if (!map) cache.set(sim, (map = new Map()));
+  const key = `${topicId}:${rec.nonce}:${rec.ev ? 1 : 0}`;
+  const hit = map.get(key);
+  if (hit) return hit;
+  const engine = sim.engine(topicId)!;
+  const synth = TopicEngine.synthesisOf(rec);
+  const dec = synthesize(decArith, { inferers: rec.infValues.map((v) => v.map((x) => new Dec(x))), infRegrets: rec.infRegrets, fcLosses: rec.fcLosses, fcRegrets: rec.fcRegrets, referenceLoss: rec.referenceLoss }, SYNTH_PARAMS);
+  const fmt = (v: DecValue[]) => v.map(fmtComputed);
+  const allWeights = [...dec.infWeights, ...dec.fcWeights];
+  const spec = engine.spec;
+  const reps = engine.participatingReputers(rec, rec.nonce + spec.groundTruthLag + spec.workerSubmissionWindow);
+  const reports = engine.reputerLosses(rec, synth, reps).map(lossStrings);
+  const view: EpochView = {
+    ...submissionView(sim, topicId, rec),
     forecastImplied: dec.forecastImplied.map(fmt),
     combined: fmt(dec.combined),
     naive: fmt(dec.naive),

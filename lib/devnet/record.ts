@@ -4,7 +4,7 @@
 import { CHAIN_ID } from "./config";
 import { blockContents } from "./block-events";
 import type { TypedEv } from "./chain-types";
-import { fmtFloat, fmtScaled } from "./dec";
+import { fmtFloat, fmtLegacy, fmtScaled } from "./dec";
 import { RPS_SCALE } from "./ledger";
 import { ASSETS } from "./market";
 import { blockHash, isoTime } from "./rpc";
@@ -105,7 +105,7 @@ export function buildRecord(sim: Simulation, fromArg?: number, toArg?: number): 
     kind: r.kind, topic_id: r.topicId, reputer: r.reputer, delegator: r.delegator, amount: r.amount.toString(), requested_height: r.start, completion_height: r.completion,
     status: r.cancelledAt !== null && r.cancelledAt <= to ? "cancelled" : r.executedAt !== null && r.executedAt <= to ? "completed" : "pending",
   }));
-  const validators = sim.validators.list.map((v) => ({ operator_address: v.operator, moniker: v.moniker, status: v.status, jailed: v.jailed, tokens: sim.validators.tokens.get(v.operator).at(to).toString(), commission_rate: sim.validators.commission.get(v.operator).at(to).toFixed(18) }));
+  const validators = sim.validators.list.map((v) => ({ operator_address: v.operator, moniker: v.moniker, status: v.status, jailed: v.jailed, tokens: sim.validators.tokens.get(v.operator).at(to).toString(), commission_rate: fmtLegacy(sim.validators.commission.get(v.operator).at(to)) }));
   const bucket = to - from > 17280 ? 720 : 60;
   const prices = ASSETS.flatMap((asset) => sim.market.candles(asset, from, to, bucket, (h) => sim.blockTimeMs(h)).map((c) => ({ asset, t: c.t, interval_seconds: bucket * 5, close: c.close.toFixed(2) })));
   const blocks = { count: to - from + 1, txs: txCount, emitted_uallo: emitted.toString(), first: { height: from, hash: blockHash(sim, from), time: isoTime(sim.blockTimeMs(from)) }, last: { height: to, hash: blockHash(sim, to), time: isoTime(sim.blockTimeMs(to)) } };

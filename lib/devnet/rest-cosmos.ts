@@ -5,7 +5,7 @@ import { isoTime } from "./rpc";
 import { notFound, ok, route, type RestContext, type Route } from "./rest-common";
 import type { Simulation } from "./simulation";
 import { VALIDATOR_CUT, ALLORA_CUT } from "./treasury";
-import type { ValidatorInfo } from "./validators";
+import type { Unbonding, ValidatorInfo } from "./validators";
 
 const MAX_SUPPLY = 10n ** 27n;
 const GENESIS_CIRCULATING = 300_000_000n * 10n ** 18n;
@@ -40,6 +40,21 @@ function paginate<T>(ctx: RestContext, items: T[]): { page: T[]; pagination: { n
   const next = offset + limit < items.length ? Buffer.from(String(offset + limit)).toString("base64") : null;
   const countTotal = ctx.query.get("pagination.count_total") === "true" || !key;
   return { page, pagination: { next_key: next, total: countTotal ? String(items.length) : "0" } };
+}
+
+/** Cosmos UnbondingDelegation responses, one per (delegator, validator) pair, for entries still maturing at h. */
+function unbondingResponses(sim: Simulation, h: number, match: (u: Unbonding) => boolean) {
+  const pairs = new Map<string, Unbonding[]>();
+  for (const u of sim.validators.unbondings) {
+    if (!match(u) || u.creationHeight > h || u.completionHeight <= h) continue;
+    const k = `${u.delegator}|${u.validator}`;
+    pairs.set(k, [...(pairs.get(k) ?? []), u]);
+  }
+  return [...pairs.values()].map((list) => ({
+    delegator_address: list[0]!.delegator,
+    validator_address: list[0]!.validator,
+    entries: list.map((u) => ({ creation_height: String(u.creationHeight), completion_time: isoTime(sim.blockTimeMs(u.completionHeight)), initial_balance: u.amount.toString(), balance: u.amount.toString(), unbonding_id: String(u.creationHeight), unbonding_on_hold_ref_count: "0" })),
+  }));
 }
 
 function delegationsOf(sim: Simulation, delegator: string, h: number) {
@@ -133,16 +148,14 @@ export function cosmosRoutes(): Route[] {
       const { page, pagination } = paginate(ctx, delegationsOf(ctx.sim, ctx.params.delegator_addr!, ctx.h));
       return ok({ delegation_responses: page, pagination });
     }),
+    route(`${S}/validators/{validator_addr}/unbonding_delegations`, (ctx) => {
+      const v = findVal(ctx);
+      if (!v) return notFound("validator not found");
+      const { page, pagination } = paginate(ctx, unbondingResponses(ctx.sim, ctx.h, (u) => u.validator === v.operator));
+      return ok({ unbonding_responses: page, pagination });
+    }),
     route(`${S}/delegators/{delegator_addr}/unbonding_delegations`, (ctx) => {
-      const mine = ctx.sim.validators.unbondings.filter((u) => u.delegator === ctx.params.delegator_addr && u.creationHeight <= ctx.h && u.completionHeight > ctx.h);
-      const byVal = new Map<string, typeof mine>();
-      for (const u of mine) byVal.set(u.validator, [...(byVal.get(u.validator) ?? []), u]);
-      const responses = [...byVal].map(([validator, list]) => ({
-        delegator_address: ctx.params.delegator_addr,
-        validator_address: validator,
-        entries: list.map((u) => ({ creation_height: String(u.creationHeight), completion_time: isoTime(ctx.sim.blockTimeMs(u.completionHeight)), initial_balance: u.amount.toString(), balance: u.amount.toString(), unbonding_id: String(u.creationHeight), unbonding_on_hold_ref_count: "0" })),
-      }));
-      const { page, pagination } = paginate(ctx, responses);
+      const { page, pagination } = paginate(ctx, unbondingResponses(ctx.sim, ctx.h, (u) => u.delegator === ctx.params.delegator_addr));
       return ok({ unbonding_responses: page, pagination });
     }),
     route(`${S}/pool`, (ctx) => {

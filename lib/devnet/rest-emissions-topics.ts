@@ -4,7 +4,7 @@ import { TOPIC_CONSTANTS } from "./config";
 import { alloToUallo, fmtFloat } from "./dec";
 import { emissionsParams } from "./emissions-params";
 import { invalid, notFound, ok, route, intParam, type RestContext, type Route } from "./rest-common";
-import { closedEpoch, isEngine, openNonces, storedEpoch, topicEngine, unsettledNonces, viewOf } from "./rest-lookup";
+import { closedEpoch, isEngine, openNonces, storedEpoch, submissionsOf, topicEngine, unsettledNonces, viewOf } from "./rest-lookup";
 import { forecastJson, inferenceJson, networkInferencesV10, networkInferencesV9 } from "./shapes";
 import type { TopicEngine } from "./topic-engine";
 
@@ -114,14 +114,14 @@ export function topicRoutes(p: string, v: "v9" | "v10"): Route[] {
     route(`${p}/inferences/{topic_id}/{block_height}`, withTopic((ctx, e) => {
       const rec = storedEpoch(e, Number(ctx.params.block_height), ctx.h);
       if (!rec) return notFound(`no inferences found at block height ${ctx.params.block_height}`);
-      const view = viewOf(ctx, e, rec);
+      const view = submissionsOf(ctx, e, rec);
       const visible = view.inferers.map((_, i) => i).filter((i) => rec.nonce + submitted(ctx, e, rec.nonce, view.inferers[i]!) <= ctx.h);
       return ok({ inferences: { inferences: visible.map((i) => inferenceJson(view, i, v)) } });
     })),
     route(`${p}/forecasts/{topic_id}/{block_height}`, withTopic((ctx, e) => {
       const rec = storedEpoch(e, Number(ctx.params.block_height), ctx.h);
       if (!rec) return notFound(`no forecasts found at block height ${ctx.params.block_height}`);
-      const view = viewOf(ctx, e, rec);
+      const view = submissionsOf(ctx, e, rec);
       const visible = view.forecasters.map((_, k) => k).filter((k) => rec.nonce + submitted(ctx, e, rec.nonce, view.forecasters[k]!) <= ctx.h);
       return ok({ forecasts: { forecasts: visible.map((k) => forecastJson(view, k)) } });
     })),

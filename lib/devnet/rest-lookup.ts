@@ -1,7 +1,7 @@
 // Lookups shared by the emissions REST handlers: topic resolution, epoch visibility (the chain
 // prunes records older than min_epoch_length_record_limit epochs) and the epoch views.
 import { CHAIN_PARAMS } from "./config";
-import { epochView, type EpochView } from "./epoch-view";
+import { epochView, submissionView, type EpochView, type SubmissionView } from "./epoch-view";
 import { intParam, notFound, type RestContext, type RestReply } from "./rest-common";
 import type { EpochRec, TopicEngine } from "./topic-engine";
 
@@ -38,8 +38,14 @@ export function closedEpoch(e: TopicEngine, nonce: number, h: number): EpochRec 
   return rec?.closed && rec.nonce + e.spec.workerSubmissionWindow <= h ? rec : undefined;
 }
 
+/** The full view of a closed epoch (from closedEpoch, settledEpoch or latestClosed). */
 export function viewOf(ctx: RestContext, e: TopicEngine, rec: EpochRec): EpochView {
   return epochView(ctx.sim, e.spec.id, rec);
+}
+
+/** The submissions of a stored epoch, which may still be in its worker window (from storedEpoch). */
+export function submissionsOf(ctx: RestContext, e: TopicEngine, rec: EpochRec): SubmissionView {
+  return submissionView(ctx.sim, e.spec.id, rec);
 }
 
 /** Worker nonces whose submission window is open at h. */

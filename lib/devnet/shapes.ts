@@ -1,5 +1,5 @@
 // JSON shapes shared by REST responses and event payloads (proto field order, defaults emitted).
-import type { EpochView, LossStrings } from "./epoch-view";
+import type { EpochView, LossStrings, SubmissionView } from "./epoch-view";
 import { ZERO_ADDRESS } from "./ids";
 
 type Pair = { worker: string; value: string };
@@ -82,13 +82,13 @@ export function eventValueBundle(v: LossStrings, inferers: string[], forecasters
   };
 }
 
-export function inferenceJson(view: EpochView, i: number, version: "v9" | "v10") {
+export function inferenceJson(view: SubmissionView, i: number, version: "v9" | "v10") {
   const base = { topic_id: String(view.topicId), block_height: String(view.nonce), inferer: view.inferers[i]! };
   if (version === "v9") return { ...base, value: view.infValues[i]![0]!, extra_data: null, proof: "" };
   return { ...base, extra_data: null, proof: "", values: view.infValues[i]! };
 }
 
-export function forecastJson(view: EpochView, k: number) {
+export function forecastJson(view: SubmissionView, k: number) {
   return {
     topic_id: String(view.topicId),
     block_height: String(view.nonce),

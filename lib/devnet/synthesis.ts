@@ -122,7 +122,19 @@ function combine<T>(ar: Arith<T>, values: T[][], regrets: number[], sp: Synthesi
   return weightedAverage(ar, values, regretWeights(regrets, sp));
 }
 
+/** One regret per inferer and per forecaster, one forecast element per inferer: the synthesis weights values by position. */
+function assertAligned<T>(input: SynthesisInput<T>): void {
+  const n = input.inferers.length;
+  const f = input.fcLosses.length;
+  const badRow = input.fcLosses.findIndex((row) => row.length !== n);
+  if (input.infRegrets.length !== n || input.fcRegrets.length !== f || badRow >= 0) {
+    const row = badRow >= 0 ? `, forecaster ${badRow} has ${input.fcLosses[badRow]!.length} elements` : "";
+    throw new Error(`synthesis inputs do not line up: ${n} inferers with ${input.infRegrets.length} regrets, ${f} forecasters with ${input.fcRegrets.length} regrets${row}`);
+  }
+}
+
 export function synthesize<T>(ar: Arith<T>, input: SynthesisInput<T>, sp: SynthesisParams): SynthesisResult<T> {
+  assertAligned(input);
   const n = input.inferers.length;
   const f = input.fcLosses.length;
   const fi = input.fcLosses.map((_, k) => forecastImplied(ar, input, k, -1, sp));
