@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { findFollowedNetworkId } from "@/lib/queries/overview";
+import { findFollowedNetworkId } from "@/lib/queries/network";
 
 export type DatasetId =
   | "topics"

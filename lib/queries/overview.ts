@@ -1,20 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { serverEnv } from "@/lib/env";
-
-/**
- * The id of the network this deployment follows (ALLORA_NETWORK), as recorded by the collector; null before first
- * contact. Same rule as getIndexStatus, so every page scopes its rows to the network the header shows.
- */
-export async function findFollowedNetworkId(): Promise<number | null> {
-  const { prisma } = await getDb();
-  const network = await prisma.network.findFirst({
-    where: { kind: serverEnv().ALLORA_NETWORK },
-    orderBy: { updatedAt: "desc" },
-    select: { id: true },
-  });
-  return network?.id ?? null;
-}
+import { findFollowedNetworkId } from "@/lib/queries/network";
 
 export type OverviewCountsDto = {
   topics: number;

@@ -1,6 +1,8 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
+import { findFollowedNetwork } from "@/lib/queries/network";
 
 export type NetworkDto = { chainId: string; name: string; kind: string; simulated: boolean; emissionsVersion: string | null };
 
@@ -29,10 +31,13 @@ export type CollectorDto = {
   sourceUnreachable: boolean;
 };
 
-export async function getIndexStatus(now = new Date()): Promise<IndexStatusDto> {
+// One read per request: the layout and the page both show it.
+export const getIndexStatus = cache(readIndexStatus);
+
+async function readIndexStatus(now = new Date()): Promise<IndexStatusDto> {
   const env = serverEnv();
   const { prisma } = await getDb();
-  const network = await prisma.network.findFirst({ where: { kind: env.ALLORA_NETWORK }, orderBy: { updatedAt: "desc" } });
+  const network = await findFollowedNetwork();
   const [latest, collector] = network
     ? await Promise.all([
         prisma.block.findFirst({ where: { networkId: network.id }, orderBy: { height: "desc" } }),

@@ -50,7 +50,9 @@ export async function startPipeline(devnetOptions: DevnetOptions) {
       stateEveryBlocks: 500,
       stateEveryMs: Number.POSITIVE_INFINITY,
       backoffMs: 20,
-      log: (m) => console.log(m),
+      log: (m) => {
+        if (!m.startsWith("collector: indexed")) console.log(m);
+      },
       ...overrides,
     });
   }
