@@ -8,8 +8,13 @@ const devnetPort = process.env.DEVNET_PORT ?? "26657";
 const appPort = process.env.PORT ?? "3000";
 const days = process.env.DEVNET_DAYS ?? "7";
 const children = [];
+// Children run in their own process groups (npx → tsx → node), so the whole group is signalled: nothing outlives the demo.
 const stopAll = (code) => {
-  for (const child of children) child.kill("SIGTERM");
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {}
+  }
   process.exit(code);
 };
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(0));
@@ -21,7 +26,7 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 
 console.log(`demo: starting the simulated devnet (${days} days of history) on port ${devnetPort}…`);
-const devnet = spawn("npx", ["--no-install", "tsx", "scripts/devnet.ts", "--days", days, "--port", devnetPort], { stdio: "inherit" });
+const devnet = spawn("npx", ["--no-install", "tsx", "scripts/devnet.ts", "--days", days, "--port", devnetPort], { stdio: "inherit", detached: true });
 children.push(devnet);
 devnet.on("exit", (code) => {
   console.error(`demo: the devnet exited (${code}); stopping`);
@@ -50,6 +55,6 @@ const env = {
   INGEST_TOKEN_FILE: process.env.INGEST_TOKEN_FILE ?? ".data/demo/ingest-token",
 };
 console.log(`demo: open http://localhost:${appPort} — the collector indexes the devnet's history first (progress in /api/health)`);
-const app = spawn("npx", ["--no-install", "next", "start", "-p", appPort], { stdio: "inherit", env });
+const app = spawn("npx", ["--no-install", "next", "start", "-p", appPort], { stdio: "inherit", env, detached: true });
 children.push(app);
 app.on("exit", (code) => stopAll(code ?? 0));

@@ -58,7 +58,8 @@ export function findDuplicateKeys(spec: TableSpec, rows: readonly Record<string,
   const seen = new Map<string, number>();
   const duplicates: [number, number][] = [];
   rows.forEach((row, index) => {
-    const key = JSON.stringify(spec.key.map((k) => row[k] ?? null));
+    // Key parts are validated strings/numbers/booleans without NUL, so NUL is a safe separator.
+    const key = spec.key.map((k) => String(row[k] ?? "\u0001")).join("\u0000");
     const first = seen.get(key);
     if (first === undefined) seen.set(key, index);
     else duplicates.push([first, index]);
