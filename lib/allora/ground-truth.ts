@@ -112,6 +112,24 @@ export function numberToDec(value: number): Dec {
   return `${sign}${body.replace(/^0+(?=\d)/, "")}`;
 }
 
+export interface DevnetMarketOptions extends HttpOptions {
+  baseUrl: string;
+  /** Candle width; the devnet aggregates its per-block prices into it. */
+  intervalSeconds?: number;
+}
+
+/** The devnet's own market (`/market/{asset}/ohlc`): the ground truth of the simulated network, tagged "devnet". */
+export function createDevnetMarketSource(options: DevnetMarketOptions): GroundTruthSource {
+  const interval = options.intervalSeconds ?? 60;
+  return createHttpPriceSource({
+    ...options,
+    id: "devnet",
+    buildPath: (asset, from, to) => `/market/${encodeURIComponent(asset)}/ohlc?from=${from}&to=${to}&interval=${interval}`,
+    schema: ohlcResponseSchema,
+    toSeries: ohlcToSeries,
+  });
+}
+
 const coinGeckoRangeSchema = z.object({
   prices: z.array(z.tuple([z.number(), z.number()])),
 });

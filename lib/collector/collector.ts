@@ -84,12 +84,20 @@ export function startCollector(options: CollectorOptions) {
   let lastFullStateAt = 0;
 
   const report = (): CollectorReport => ({ id, state: status.state, last_error: status.last_error, chain_height: status.chain_height, chain_time: status.chain_time });
+  // The emissions version is unknown until the first probe; the ingest keeps the last known one meanwhile.
+  let emissionsVersion: "v9" | "v10" | null = null;
   const send = (body: Record<string, unknown>) =>
-    postBatch(options.ingest, { version: 1, network: { chain_id: network.chainId, name: network.name, kind: network.kind, simulated: network.simulated, emissions_version: null, lcd_url: network.lcdUrl, rpc_url: network.rpcUrl }, collector: report(), rows: {}, ...body });
+    postBatch(options.ingest, {
+      version: 1,
+      network: { chain_id: network.chainId, name: network.name, kind: network.kind, simulated: network.simulated, emissions_version: emissionsVersion, lcd_url: network.lcdUrl, rpc_url: network.rpcUrl },
+      collector: report(),
+      rows: {},
+      ...body,
+    });
 
   // Batch boundaries and full-state reads depend only on heights (multiples of batchBlocks and stateEveryBlocks, the
   // first batch, the head), never on when this process started: an interrupted run ends in the same state.
-  async function collectRange(from: bigint, to: bigint, head: bigint, emissionsVersion: "v9" | "v10"): Promise<void> {
+  async function collectRange(from: bigint, to: bigint, head: bigint): Promise<void> {
     const heights = Array.from({ length: Number(to - from) + 1 }, (_, i) => from + BigInt(i));
     const fetched = new Array<Awaited<ReturnType<typeof fetchBlock>>>(heights.length);
     // Concurrent fetches, applied in height order below.
@@ -118,7 +126,6 @@ export function startCollector(options: CollectorOptions) {
     const built = builder.build();
     const result = await send({
       batch_id: `${network.chainId}:blocks:${from}-${to}`,
-      network: { chain_id: network.chainId, name: network.name, kind: network.kind, simulated: network.simulated, emissions_version: emissionsVersion, lcd_url: network.lcdUrl, rpc_url: network.rpcUrl },
       from_height: String(from),
       to_height: String(to),
       cursor: { source: "blocks", height: String(to), time: last?.toISOString() ?? null },
@@ -147,7 +154,7 @@ export function startCollector(options: CollectorOptions) {
           throw new Error(`the RPC endpoint serves chain ${chain.chainId}, not ${network.chainId}; refusing to index it`);
         status.chain_height = String(chain.latestHeight);
         status.chain_time = chain.latestBlockTime.toISOString();
-        const emissionsVersion = await lcd.getEmissionsVersion();
+        emissionsVersion = await lcd.getEmissionsVersion();
         if (cursor === null) {
           const claim = await send({ batch_id: `${id}:hello` });
           const stored = claim.cursors.blocks;
@@ -166,7 +173,7 @@ export function startCollector(options: CollectorOptions) {
         const boundary = (cursor / BigInt(batchBlocks) + 1n) * BigInt(batchBlocks);
         const to: bigint = boundary < head ? boundary : head;
         status.state = head - to > BigInt(batchBlocks) ? "catching_up" : "running";
-        await collectRange(cursor + 1n, to, head, emissionsVersion);
+        await collectRange(cursor + 1n, to, head);
         cursor = to;
         failures = 0;
         status.last_error = null;

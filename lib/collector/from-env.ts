@@ -1,7 +1,7 @@
 // Builds the collector's configuration from the environment: which network, which endpoints, where to post.
 import { createLcdClient } from "@/lib/allora/lcd-client";
 import { createRpcClient } from "@/lib/allora/rpc-client";
-import { createHttpPriceSource, ohlcResponseSchema, ohlcToSeries } from "@/lib/allora/ground-truth";
+import { createDevnetMarketSource } from "@/lib/allora/ground-truth";
 import { serverEnv } from "@/lib/env";
 import { getIngestToken } from "@/lib/ingest/token";
 import type { CollectorNetwork, CollectorOptions } from "./collector";
@@ -32,14 +32,7 @@ export function collectorOptionsFromEnv(overrides: Partial<CollectorOptions> = {
     network.kind === "devnet"
       ? {
           required: true,
-          source: createHttpPriceSource({
-            id: "devnet",
-            baseUrl: network.lcdUrl,
-            buildPath: (asset, from, to) => `/market/${asset}/ohlc?from=${from}&to=${to}&interval=60`,
-            schema: ohlcResponseSchema,
-            toSeries: ohlcToSeries,
-            ...http,
-          }),
+          source: createDevnetMarketSource({ baseUrl: network.lcdUrl, ...http }),
         }
       : undefined;
   return {

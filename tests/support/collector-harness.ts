@@ -2,7 +2,7 @@
 import { startDevnet, type Devnet, type DevnetOptions } from "@/lib/devnet/server";
 import { createLcdClient } from "@/lib/allora/lcd-client";
 import { createRpcClient } from "@/lib/allora/rpc-client";
-import { createHttpPriceSource, ohlcResponseSchema, ohlcToSeries } from "@/lib/allora/ground-truth";
+import { createDevnetMarketSource } from "@/lib/allora/ground-truth";
 import { startCollector, type CollectorOptions } from "@/lib/collector/collector";
 import { DEVNET_CHAIN_ID } from "@/lib/collector/from-env";
 import { serveRoute } from "./ingest-server";
@@ -35,14 +35,7 @@ export async function startPipeline(devnetOptions: DevnetOptions) {
       ingest: { url: route.url, token: TEST_INGEST_TOKEN },
       groundTruth: {
         required: true,
-        source: createHttpPriceSource({
-          id: "devnet",
-          baseUrl: devnet.url,
-          buildPath: (asset, from, to) => `/market/${asset}/ohlc?from=${from}&to=${to}&interval=60`,
-          schema: ohlcResponseSchema,
-          toSeries: ohlcToSeries,
-          ...http,
-        }),
+        source: createDevnetMarketSource({ baseUrl: devnet.url, ...http }),
       },
       fromHeight: 1n,
       batchBlocks: 250,

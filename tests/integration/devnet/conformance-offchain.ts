@@ -3,7 +3,7 @@
 import { expect } from "vitest";
 import { compareDec, type Dec } from "@/lib/allora/decimal";
 import { createConsumerApiClient } from "@/lib/allora/consumer-api";
-import { createHttpPriceSource, ohlcResponseSchema, ohlcToSeries, type PricePoint } from "@/lib/allora/ground-truth";
+import { createDevnetMarketSource, type PricePoint } from "@/lib/allora/ground-truth";
 import { AlloraHttpError } from "@/lib/allora/http";
 import { API_KEY, type Conformance, labelsOf } from "./conformance-context";
 import { createdTopics } from "./conformance-expect";
@@ -11,14 +11,7 @@ import { createdTopics } from "./conformance-expect";
 const INTERVAL_S = 300;
 
 export function devnetMarket(c: Conformance) {
-  return createHttpPriceSource({
-    id: "devnet-market",
-    baseUrl: c.devnet.url,
-    retries: 0,
-    buildPath: (asset, from, to) => `/market/${encodeURIComponent(asset)}/ohlc?from=${from}&to=${to}&interval=${INTERVAL_S}`,
-    schema: ohlcResponseSchema,
-    toSeries: ohlcToSeries,
-  });
+  return createDevnetMarketSource({ baseUrl: c.devnet.url, retries: 0, intervalSeconds: INTERVAL_S });
 }
 
 /** Close of the candle containing `ms`. */

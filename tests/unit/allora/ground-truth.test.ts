@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  createCoinGeckoPriceSource,
-  createHttpPriceSource,
-  numberToDec,
-  ohlcResponseSchema,
-  ohlcToSeries,
-} from "@/lib/allora/ground-truth";
+import { createCoinGeckoPriceSource, createDevnetMarketSource, numberToDec } from "@/lib/allora/ground-truth";
 
 import { fakeFetch, jsonResponse, recordingSleep } from "./helpers";
 
@@ -79,7 +73,7 @@ describe("createCoinGeckoPriceSource", () => {
   });
 });
 
-describe("createHttpPriceSource with the OHLC candle shape (devnet market endpoint)", () => {
+describe("the devnet market source (createHttpPriceSource with the OHLC candle shape)", () => {
   it("plugs in with a path builder and keeps decimal strings exact", async () => {
     const server = fakeFetch((url) =>
       url.pathname === "/market/ETH/ohlc"
@@ -90,14 +84,7 @@ describe("createHttpPriceSource with the OHLC candle shape (devnet market endpoi
           })
         : undefined,
     );
-    const source = createHttpPriceSource({
-      id: "devnet",
-      baseUrl: "http://devnet.local",
-      fetch: server.fetch,
-      buildPath: (asset, from, to) => `/market/${asset}/ohlc?from=${from}&to=${to}&interval=60`,
-      schema: ohlcResponseSchema,
-      toSeries: ohlcToSeries,
-    });
+    const source = createDevnetMarketSource({ baseUrl: "http://devnet.local", fetch: server.fetch });
     const result = await source.getPrices("ETH", FROM, TO);
     expect(result).toMatchObject({ status: "ok", intervalSeconds: 60 });
     expect(result.status === "ok" && result.points[0]).toEqual({
