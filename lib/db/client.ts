@@ -7,11 +7,14 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { migrate, type MigrateResult, type SqlRunner } from "./migrate";
+import { pgliteTransactions, postgresTransactions, type RunTransaction } from "./sql-transaction";
 
 export type Database = {
   prisma: PrismaClient;
   kind: "postgres" | "pglite";
   migrations: MigrateResult;
+  /** A raw-SQL transaction on one connection (the ingest write path); reads go through `prisma`. */
+  transaction: RunTransaction;
   close(): Promise<void>;
 };
 
@@ -50,8 +53,19 @@ async function migratePostgres(url: string): Promise<MigrateResult> {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === "postgres") {
     const migrations = options.migrate === false ? { applied: [], total: 0 } : await migratePostgres(options.url);
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: options.url }) });
-    return { prisma, kind: "postgres", migrations, close: () => prisma.$disconnect() };
+    // One pool serves Prisma and the raw transactions, so the connection limit is one number.
+    const pool = new pg.Pool({ connectionString: options.url });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    return {
+      prisma,
+      kind: "postgres",
+      migrations,
+      transaction: postgresTransactions(pool),
+      close: async () => {
+        await prisma.$disconnect();
+        if (!pool.ended) await pool.end();
+      },
+    };
   }
   // PGlite is one in-process connection: the migrator and Prisma share the same instance.
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -63,6 +77,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     prisma,
     kind: "pglite",
     migrations,
+    transaction: pgliteTransactions(lite),
     close: async () => {
       await prisma.$disconnect();
       await lite.close();

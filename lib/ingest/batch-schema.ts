@@ -4,11 +4,12 @@ import { tableNames, tableSpecs, type Column, type TableName } from "./tables";
 
 export const INGEST_SCHEMA_VERSION = 1;
 
-const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MAX = "9223372036854775807";
+// Digit strings of equal length compare like the numbers they spell, so no BigInt is built per value.
 const heightString = z
   .string()
   .regex(/^\d{1,19}$/, "expected a non-negative integer string")
-  .refine((v) => BigInt(v) <= INT64_MAX, "out of int64 range");
+  .refine((v) => v.length < 19 || v <= INT64_MAX, "out of int64 range");
 // Allora decimals stay strings end to end; "NaN" is the chain's padding for a missing value.
 const decString = z.string().regex(/^(-?\d{1,200}(\.\d{1,200})?|NaN)$/, "expected an exact decimal string");
 const amountString = z.string().regex(/^\d{1,78}$/, "expected a non-negative integer string of at most 78 digits (uallo)");

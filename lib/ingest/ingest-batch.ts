@@ -1,7 +1,9 @@
 // Applies one validated batch atomically: the network, every table's rows, the cursor and the batch log commit
 // together or not at all. A batch id seen before with the same checksum is a no-op; with another checksum, a conflict.
 import { createHash } from "node:crypto";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Database } from "@/lib/db/client";
+import type { SqlTransaction } from "@/lib/db/sql-transaction";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { describeIssues, batchSchema, type FieldIssue, type IngestBatch } from "./batch-schema";
 import { tableNames, tableSpecs, type TableName } from "./tables";
 import { applyTransitions } from "./transitions";
@@ -45,89 +47,91 @@ export function parseBatch(body: unknown): IngestBatch {
   return result.data;
 }
 
-export async function ingestBatch(prisma: PrismaClient, batch: IngestBatch, checksum: string): Promise<IngestResult> {
-  return prisma.$transaction(
-    async (tx) => {
-      const previous = await tx.ingestBatch.findUnique({ where: { batchId: batch.batch_id } });
-      if (previous) {
-        if (previous.checksum !== checksum)
-          throw new IngestConflictError(`batch ${batch.batch_id} was already applied with different contents`);
-        return { status: "duplicate", batchId: batch.batch_id, counts: {}, cursors: await cursorsOf(tx, previous.networkId) };
-      }
+export async function ingestBatch(db: Pick<Database, "transaction">, batch: IngestBatch, checksum: string): Promise<IngestResult> {
+  return db.transaction(async (tx) => {
+    const {
+      rows: [previous],
+    } = await tx.query<{ network_id: number; checksum: string }>(
+      Prisma.sql`SELECT network_id, checksum FROM ingest_batches WHERE batch_id = ${batch.batch_id}`,
+    );
+    if (previous) {
+      if (previous.checksum !== checksum) throw new IngestConflictError(`batch ${batch.batch_id} was already applied with different contents`);
+      return { status: "duplicate", batchId: batch.batch_id, counts: {}, cursors: await cursorsOf(tx, previous.network_id) };
+    }
 
-      const net = batch.network;
-      const known = await tx.network.findUnique({ where: { chainId: net.chain_id } });
-      if (known && known.simulated !== net.simulated)
-        throw new IngestConflictError(
-          `chain ${net.chain_id} is recorded as ${known.simulated ? "simulated" : "a real network"}; a batch may not change that`,
-        );
-      // Unknown (null) details never erase known ones: a heartbeat sent before version detection keeps "v10".
-      const fields = {
-        name: net.name,
-        kind: net.kind,
-        simulated: net.simulated,
-        emissionsVersion: net.emissions_version ?? undefined,
-        lcdUrl: net.lcd_url ?? undefined,
-        rpcUrl: net.rpc_url ?? undefined,
-      };
-      const network = await tx.network.upsert({ where: { chainId: net.chain_id }, create: { chainId: net.chain_id, ...fields }, update: fields });
+    const networkId = await upsertNetwork(tx, batch.network);
+    if (batch.collector) await claimLease(tx, networkId, batch.collector);
 
-      if (batch.collector) await claimLease(tx, network.id, batch.collector);
+    const counts: IngestCounts = {};
+    for (const name of tableNames) {
+      const rows = batch.rows[name];
+      if (rows?.length) counts[name] = await writeRows(tx, tableSpecs[name], rows, networkId);
+    }
 
-      const counts: IngestCounts = {};
-      for (const name of tableNames) {
-        const rows = batch.rows[name];
-        if (rows?.length) counts[name] = await writeRows(tx, tableSpecs[name], rows, network.id);
-      }
+    Object.assign(counts, await applyTransitions(tx, networkId, batch.updates));
 
-      Object.assign(counts, await applyTransitions(tx, network.id, batch.updates));
+    if (batch.cursor) {
+      const { source, height, time } = batch.cursor;
+      await tx.query(Prisma.sql`
+        INSERT INTO ingest_cursors (network_id, source, height, time, updated_at)
+        VALUES (${networkId}, ${source}, ${height}::bigint, ${time ?? null}::timestamptz, now())
+        ON CONFLICT (network_id, source) DO UPDATE
+        SET height = GREATEST(ingest_cursors.height, EXCLUDED.height),
+            time = CASE WHEN EXCLUDED.height >= ingest_cursors.height THEN EXCLUDED.time ELSE ingest_cursors.time END,
+            updated_at = now()`);
+    }
 
-      if (batch.cursor) {
-        const { source, height, time } = batch.cursor;
-        await tx.$executeRaw`
-          INSERT INTO ingest_cursors (network_id, source, height, time, updated_at)
-          VALUES (${network.id}, ${source}, ${height}::bigint, ${time ?? null}::timestamptz, now())
-          ON CONFLICT (network_id, source) DO UPDATE
-          SET height = GREATEST(ingest_cursors.height, EXCLUDED.height),
-              time = CASE WHEN EXCLUDED.height >= ingest_cursors.height THEN EXCLUDED.time ELSE ingest_cursors.time END,
-              updated_at = now()`;
-      }
-
-      // A heartbeat (no rows, no cursor) renews the lease and reports state; it is not worth a log entry.
-      const isHeartbeat = !batch.cursor && Object.keys(counts).length === 0;
-      if (!isHeartbeat) await tx.ingestBatch.create({
-        data: {
-          batchId: batch.batch_id,
-          networkId: network.id,
-          schemaVersion: batch.version,
-          checksum,
-          fromHeight: batch.from_height ? BigInt(batch.from_height) : null,
-          toHeight: batch.to_height ? BigInt(batch.to_height) : null,
-          counts,
-        },
-      });
-      return { status: "applied", batchId: batch.batch_id, counts, cursors: await cursorsOf(tx, network.id) };
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+    // A heartbeat (no rows, no cursor) renews the lease and reports state; it is not worth a log entry.
+    const isHeartbeat = !batch.cursor && Object.keys(counts).length === 0;
+    if (!isHeartbeat)
+      await tx.query(Prisma.sql`
+        INSERT INTO ingest_batches (batch_id, network_id, schema_version, checksum, from_height, to_height, counts)
+        VALUES (${batch.batch_id}, ${networkId}, ${batch.version}, ${checksum}, ${batch.from_height ?? null}::bigint,
+                ${batch.to_height ?? null}::bigint, ${JSON.stringify(counts)}::jsonb)`);
+    return { status: "applied", batchId: batch.batch_id, counts, cursors: await cursorsOf(tx, networkId) };
+  });
 }
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+async function upsertNetwork(tx: SqlTransaction, net: IngestBatch["network"]): Promise<number> {
+  const {
+    rows: [known],
+  } = await tx.query<{ simulated: boolean }>(Prisma.sql`SELECT simulated FROM networks WHERE chain_id = ${net.chain_id}`);
+  if (known && known.simulated !== net.simulated)
+    throw new IngestConflictError(
+      `chain ${net.chain_id} is recorded as ${known.simulated ? "simulated" : "a real network"}; a batch may not change that`,
+    );
+  // Unknown (null) details never erase known ones: a heartbeat sent before version detection keeps "v10".
+  const {
+    rows: [network],
+  } = await tx.query<{ id: number }>(Prisma.sql`
+    INSERT INTO networks (chain_id, name, kind, simulated, emissions_version, lcd_url, rpc_url)
+    VALUES (${net.chain_id}, ${net.name}, ${net.kind}, ${net.simulated}, ${net.emissions_version ?? null}, ${net.lcd_url ?? null}, ${net.rpc_url ?? null})
+    ON CONFLICT (chain_id) DO UPDATE SET
+      name = EXCLUDED.name, kind = EXCLUDED.kind,
+      emissions_version = COALESCE(EXCLUDED.emissions_version, networks.emissions_version),
+      lcd_url = COALESCE(EXCLUDED.lcd_url, networks.lcd_url),
+      rpc_url = COALESCE(EXCLUDED.rpc_url, networks.rpc_url),
+      updated_at = now()
+    RETURNING id`);
+  return network!.id;
+}
 
-async function cursorsOf(tx: Tx, networkId: number): Promise<Record<string, string>> {
-  const rows = await tx.ingestCursor.findMany({ where: { networkId } });
-  return Object.fromEntries(rows.map((r) => [r.source, r.height.toString()]));
+async function cursorsOf(tx: SqlTransaction, networkId: number): Promise<Record<string, string>> {
+  const { rows } = await tx.query<{ source: string; height: string }>(
+    Prisma.sql`SELECT source, height::text AS height FROM ingest_cursors WHERE network_id = ${networkId}`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.source, r.height]));
 }
 
 /**
  * One collector writes per network: its batch claims the lease row (locked until commit), which succeeds only if
  * the lease is its own or has expired. Otherwise the whole batch is refused, so two collectors never both write.
  */
-async function claimLease(tx: Tx, networkId: number, collector: NonNullable<IngestBatch["collector"]>): Promise<void> {
-  const claimed = await tx.$queryRaw<{ holder: string }[]>`
+async function claimLease(tx: SqlTransaction, networkId: number, collector: NonNullable<IngestBatch["collector"]>): Promise<void> {
+  const { rows: claimed } = await tx.query<{ holder: string }>(Prisma.sql`
     INSERT INTO collector_state (network_id, holder, lease_expires_at, state, last_error, last_error_at, chain_height, chain_time, updated_at)
     VALUES (${networkId}, ${collector.id}, now() + make_interval(secs => ${LEASE_SECONDS}), ${collector.state},
-            ${collector.last_error ?? null}, ${collector.last_error ? new Date() : null}::timestamptz,
+            ${collector.last_error ?? null}, CASE WHEN ${collector.last_error ?? null}::text IS NOT NULL THEN now() END,
             ${collector.chain_height ?? null}::bigint, ${collector.chain_time ?? null}::timestamptz, now())
     ON CONFLICT (network_id) DO UPDATE SET
       holder = EXCLUDED.holder, lease_expires_at = EXCLUDED.lease_expires_at, state = EXCLUDED.state,
@@ -137,11 +141,13 @@ async function claimLease(tx: Tx, networkId: number, collector: NonNullable<Inge
       chain_time = COALESCE(EXCLUDED.chain_time, collector_state.chain_time),
       updated_at = now()
     WHERE collector_state.holder = EXCLUDED.holder OR collector_state.lease_expires_at < now()
-    RETURNING holder`;
+    RETURNING holder`);
   if (claimed.length === 0) {
-    const current = await tx.collectorState.findUnique({ where: { networkId } });
-    throw new IngestConflictError(
-      `another collector (${current?.holder ?? "unknown"}) holds the write lease until ${current?.leaseExpiresAt.toISOString() ?? "soon"}`,
+    const {
+      rows: [current],
+    } = await tx.query<{ holder: string; until: string }>(
+      Prisma.sql`SELECT holder, to_char(lease_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS until FROM collector_state WHERE network_id = ${networkId}`,
     );
+    throw new IngestConflictError(`another collector (${current?.holder ?? "unknown"}) holds the write lease until ${current?.until ?? "soon"}`);
   }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setDatabase } from "@/lib/db";
 import { tableNames, tableSpecs } from "@/lib/ingest/tables";
 import { createTestDatabase, describeTestDatabase, type TestDatabase } from "../support/test-db";
-import { sampleBatch, V1, W1 } from "../support/sample-batch";
+import { sampleBatch, V1, W1, W2 } from "../support/sample-batch";
 
 const TOKEN = "integration-test-token-0123456789";
 process.env.INGEST_TOKEN = TOKEN;
@@ -87,6 +87,38 @@ describe(`POST /api/ingest (${describeTestDatabase()})`, () => {
     expect({ ...(await rowCounts()), ingest_batches: 1 }).toEqual(before);
     const validator = await db.prisma.validator.findFirst({ where: { operatorAddress: V1 } });
     expect(validator?.moniker).toBe("Node One");
+  });
+
+  it("adds only the new facts of a batch that overlaps stored ones, leaving the stored ones as they were", async () => {
+    expect((await post(sampleBatch())).status).toBe(200);
+    const overlapping = sampleBatch({ batch_id: "blocks:100-103" });
+    const [first] = overlapping.rows.worker_inferences!;
+    overlapping.rows.worker_inferences![0] = { ...first!, value: "1.5" }; // a stored fact is never rewritten
+    overlapping.rows.worker_inferences!.push({ ...first!, nonce: "91", value: "2700.000000000000000000000000000001", block_height: "103" });
+    const res = await post(overlapping);
+    expect(res.status).toBe(200);
+    expect((await res.json()).counts).toMatchObject({ worker_inferences: 1, blocks: 0 });
+    const values = await db.prisma.$queryRaw<{ nonce: bigint; v: string }[]>`
+      SELECT nonce, value::text AS v FROM worker_inferences WHERE inferer = ${W1} ORDER BY nonce`;
+    expect(values).toEqual([
+      { nonce: 90n, v: "2611.01109296" },
+      { nonce: 91n, v: "2700.000000000000000000000000000001" },
+    ]);
+  });
+
+  it("stores text and JSON with tabs, newlines, backslashes and quotes exactly as sent", async () => {
+    const awkward = 'tab\there\nnew line \\N not null, back\\slash, "quoted", \r, ünïcødé 🚀';
+    const batch = sampleBatch();
+    batch.rows.worker_inferences![0]!.extra_data = awkward;
+    batch.rows.worker_inferences![1]!.proof = "\\.";
+    batch.rows.emission_snapshots = [{ block_height: "102", raw: { note: awkward, nested: ["a\tb", null, 1.25] } }];
+    expect((await post(batch)).status).toBe(200);
+    const [row] = await db.prisma.$queryRaw<{ extra_data: string; proof: string | null }[]>`
+      SELECT extra_data, (SELECT proof FROM worker_inferences WHERE inferer = ${W2}) AS proof FROM worker_inferences WHERE inferer = ${W1}`;
+    expect(row).toEqual({ extra_data: awkward, proof: "\\." });
+    const snapshot = await db.prisma.emissionSnapshot.findFirst();
+    expect(snapshot?.raw).toEqual({ note: awkward, nested: ["a\tb", null, 1.25] });
+    expect(snapshot?.inflation).toBeNull();
   });
 
   it("answers 401 without the right bearer token, and writes nothing", async () => {

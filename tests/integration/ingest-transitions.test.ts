@@ -12,7 +12,7 @@ afterAll(() => db.dispose());
 
 async function apply(id: string, rows: IngestBatch["rows"], updates?: IngestBatch["updates"]) {
   const batch = parseBatch({ ...sampleBatch(), batch_id: id, rows, updates, cursor: undefined });
-  return ingestBatch(db.prisma, batch, checksumOf(JSON.stringify(batch)));
+  return ingestBatch(db, batch, checksumOf(JSON.stringify(batch)));
 }
 
 const removal = (requested: string, amount: string) => ({

@@ -24,8 +24,7 @@ export async function POST(request: Request) {
       throw new ApiError("invalid_json", "the body is not valid JSON; nothing was written");
     }
     const batch = parseBatch(body);
-    const { prisma } = await getDb();
-    const result = await ingestBatch(prisma, batch, checksumOf(text));
+    const result = await ingestBatch(await getDb(), batch, checksumOf(text));
     return NextResponse.json({ status: result.status, batch_id: result.batchId, counts: result.counts, cursors: result.cursors });
   } catch (error) {
     return errorResponse(error, "POST /api/ingest");
