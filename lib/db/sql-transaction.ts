@@ -23,12 +23,15 @@ const params = (sql: Prisma.Sql) => sql.values.map(toParam);
 const copyStatement = (table: string, columns: readonly string[], source: string) =>
   `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM ${source}`;
 
+/** No statement of a batch may hang on forever while it holds the collector's lease row. */
+const STATEMENT_TIMEOUT = "120s";
+
 export function postgresTransactions(pool: pg.Pool): RunTransaction {
   return async (work) => {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query("BEGIN");
+      await client.query(`BEGIN; SET LOCAL statement_timeout = '${STATEMENT_TIMEOUT}'`);
       const tx: SqlTransaction = {
         query: async <T>(sql: Prisma.Sql) => {
           const result = await client.query(sql.text, params(sql));

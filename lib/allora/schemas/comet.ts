@@ -12,11 +12,20 @@ export const cometTimeSchema = z.string().transform((value, ctx) => {
   return new Date(ms);
 });
 
-/** The JSON-RPC envelope; errors are handled before decoding. */
-export function rpcResultSchema<T extends z.ZodType>(result: T) {
-  return z
+const rpcEnvelope = <T extends z.ZodType>(result: T) =>
+  z
     .object({ jsonrpc: z.string().optional(), id: z.union([z.string(), z.number()]).nullish(), result })
     .transform((raw) => (raw as unknown as { result: z.output<T> }).result);
+
+// One envelope per result schema: zod compiles a schema on its first parse, so a fresh one per request costs more
+// than the decoding itself.
+const envelopes = new WeakMap<z.ZodType, z.ZodType>();
+
+/** The JSON-RPC envelope; errors are handled before decoding. */
+export function rpcResultSchema<T extends z.ZodType>(result: T): ReturnType<typeof rpcEnvelope<T>> {
+  let envelope = envelopes.get(result);
+  if (!envelope) envelopes.set(result, (envelope = rpcEnvelope(result)));
+  return envelope as ReturnType<typeof rpcEnvelope<T>>;
 }
 
 export interface ChainStatus {
