@@ -1,13 +1,10 @@
 // devnet → collector → real ingest route over HTTP → test database: the whole write path, for collector tests.
 import { startDevnet, type Devnet, type DevnetOptions } from "@/lib/devnet/server";
-import { createLcdClient } from "@/lib/allora/lcd-client";
-import { createRpcClient } from "@/lib/allora/rpc-client";
-import { createDevnetMarketSource } from "@/lib/allora/ground-truth";
 import { startCollector, type CollectorOptions } from "@/lib/collector/collector";
-import { DEVNET_CHAIN_ID } from "@/lib/collector/from-env";
+import { collectorTestOptions, TEST_INGEST_TOKEN } from "./collector-options";
 import { serveRoute } from "./ingest-server";
 
-export const TEST_INGEST_TOKEN = "collector-test-token-0123456789";
+export { TEST_INGEST_TOKEN };
 
 export async function startPipeline(devnetOptions: DevnetOptions) {
   process.env.INGEST_TOKEN = TEST_INGEST_TOKEN;
@@ -24,25 +21,9 @@ export async function startPipeline(devnetOptions: DevnetOptions) {
     }
     return response;
   });
-  // Fast retries (Retry-After capped too) keep fault-injection runs short; production keeps the defaults.
-  const http = { timeoutMs: 5_000, retries: 6, baseDelayMs: 5, maxDelayMs: 50, maxRetryAfterMs: 50 };
-
   function collector(overrides: Partial<CollectorOptions> = {}) {
     return startCollector({
-      network: { kind: "devnet", name: "Simulated devnet", chainId: DEVNET_CHAIN_ID, simulated: true, lcdUrl: devnet.url, rpcUrl: devnet.url },
-      lcd: createLcdClient({ baseUrl: devnet.url, ...http }),
-      rpc: createRpcClient({ baseUrl: devnet.url, ...http }),
-      ingest: { url: route.url, token: TEST_INGEST_TOKEN },
-      groundTruth: {
-        required: true,
-        source: createDevnetMarketSource({ baseUrl: devnet.url, ...http }),
-      },
-      fromHeight: 1n,
-      batchBlocks: 250,
-      pollMs: 50,
-      stateEveryBlocks: 500,
-      stateEveryMs: Number.POSITIVE_INFINITY,
-      backoffMs: 20,
+      ...collectorTestOptions(devnet.url, route.url),
       log: (m) => {
         if (!m.startsWith("collector: indexed")) console.log(m);
       },

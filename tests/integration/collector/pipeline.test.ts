@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase } from "@/lib/db";
 import { tableNames, tableSpecs } from "@/lib/ingest/tables";
@@ -10,6 +11,14 @@ const TABLES = tableNames.map((n) => tableSpecs[n].table);
 const opened: TestDatabase[] = [];
 let pipeline: Awaited<ReturnType<typeof startPipeline>>;
 let reference: Record<string, string>;
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 async function freshDatabase() {
   const db = await createTestDatabase();
@@ -73,6 +82,39 @@ describe(`devnet → collector → /api/ingest → database (${describeTestDatab
     const last = pipeline.collector({ id: "restarting-collector" });
     await pipeline.untilIndexed(last, BigInt(HEIGHT));
     await last.stop();
+    expect(await db.prisma.block.count()).toBe(HEIGHT);
+    expect(await digestTables(db.prisma, TABLES)).toEqual(reference);
+  });
+
+  it("killed with SIGKILL at random moments as a real process and restarted, it ends in the same state", { timeout: 300_000 }, async () => {
+    const db = await freshDatabase();
+    let seed = 13;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const cursor = async () => (await db.prisma.ingestCursor.findFirst({ where: { source: "blocks" } }))?.height ?? 0n;
+    const writes = () => pipeline.accepted.filter((a) => a.hadRows && a.collector === "killed-collector").length;
+    // A fixed collector id, as a restarted service would keep: the new process may take over the lease at once.
+    const startChild = () => {
+      const child = spawn(process.execPath, ["--import", "tsx", "tests/support/collector-child.ts", pipeline.devnet.url, pipeline.route.url, "killed-collector"], {
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      return { child, exited: new Promise((resolve) => child.once("exit", resolve)) };
+    };
+    const killedAt: bigint[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { child, exited } = startChild();
+      const before = writes();
+      // Killed once it is writing, at a random moment of its work: fetching, reading state or mid-POST.
+      await until(() => writes() > before, "the child collector's first batch");
+      await new Promise((r) => setTimeout(r, random() * 1200));
+      child.kill("SIGKILL");
+      await exited;
+      killedAt.push(await cursor());
+    }
+    expect(killedAt.every((h) => h > 0n && h < BigInt(HEIGHT))).toBe(true);
+    const { child, exited } = startChild();
+    await until(async () => (await cursor()) >= BigInt(HEIGHT), "the restarted collector to reach the head");
+    child.kill("SIGKILL");
+    await exited;
     expect(await db.prisma.block.count()).toBe(HEIGHT);
     expect(await digestTables(db.prisma, TABLES)).toEqual(reference);
   });
