@@ -3,6 +3,7 @@
 // kill -9) resumes exactly after the last committed block: no gap, no duplicate.
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
+import { setTimeout as wait } from "node:timers/promises";
 import type { LcdClient } from "@/lib/allora/lcd-client";
 import { AlloraDecodeError } from "@/lib/allora/http";
 import type { RpcClient } from "@/lib/allora/rpc-client";
@@ -39,11 +40,9 @@ export type CollectorOptions = {
 
 export type CollectorStatus = CollectorReport & { indexedHeight: string | null };
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-  });
+// Ends early, without throwing, when the collector stops; node's timer removes its abort listener either way, so a
+// collector polling the head for days does not pile up listeners on its signal.
+const sleep = (ms: number, signal: AbortSignal) => wait(ms, undefined, { signal }).catch(() => undefined);
 
 /**
  * A body that fails validation can be a transient fault (a truncating proxy, a node restarting), so each call is

@@ -132,6 +132,26 @@ describe(`devnet → collector → /api/ingest → database (${describeTestDatab
     expect(await digestTables(db.prisma, TABLES)).toEqual(reference);
   });
 
+  it("follows the head poll after poll without piling up listeners or writing anything new", { timeout: 120_000 }, async () => {
+    const db = await freshDatabase();
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on("warning", onWarning);
+    try {
+      const c = pipeline.collector({ id: "head-follower", pollMs: 2 });
+      await pipeline.untilIndexed(c, BigInt(HEIGHT));
+      const heartbeats = () => pipeline.accepted.filter((a) => a.collector === "head-follower" && !a.hadRows).length;
+      const before = heartbeats();
+      await until(() => heartbeats() >= before + 60, "60 polls at the head");
+      await c.stop();
+      expect(c.status()).toMatchObject({ state: "running", indexedHeight: String(HEIGHT), last_error: null });
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings.filter((w) => /MaxListeners/.test(w))).toEqual([]);
+    expect(await digestTables(db.prisma, TABLES)).toEqual(reference);
+  });
+
   it("two collectors started against one database never both write", { timeout: 300_000 }, async () => {
     const db = await freshDatabase();
     const before = pipeline.accepted.length;
