@@ -26,9 +26,11 @@ export function checksumOf(sql: string): string {
   return createHash("sha256").update(sql).digest("hex");
 }
 
+// The folder is read at run time on purpose (the app runs from the project root); the turbopackIgnore comments
+// keep Next's build from tracing the whole project because of it.
 export function readMigrations(dir = migrationsDir()): Migration[] {
-  if (!existsSync(dir)) throw new Error(`migrations folder not found at ${dir}: run from the project root`);
-  return readdirSync(dir, { withFileTypes: true })
+  if (!existsSync(/* turbopackIgnore: true */ dir)) throw new Error(`migrations folder not found at ${dir}: run from the project root`);
+  return readdirSync(/* turbopackIgnore: true */ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
     .sort()
