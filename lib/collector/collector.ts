@@ -85,14 +85,24 @@ export function startCollector(options: CollectorOptions) {
   const report = (): CollectorReport => ({ id, state: status.state, last_error: status.last_error, chain_height: status.chain_height, chain_time: status.chain_time });
   // The emissions version is unknown until the first probe; the ingest keeps the last known one meanwhile.
   let emissionsVersion: "v9" | "v10" | null = null;
-  const send = (body: Record<string, unknown>) =>
-    postBatch(options.ingest, {
-      version: 1,
-      network: { chain_id: network.chainId, name: network.name, kind: network.kind, simulated: network.simulated, emissions_version: emissionsVersion, lcd_url: network.lcdUrl, rpc_url: network.rpcUrl },
-      collector: report(),
-      rows: {},
-      ...body,
-    });
+  const batchBody = () => ({
+    version: 1,
+    network: { chain_id: network.chainId, name: network.name, kind: network.kind, simulated: network.simulated, emissions_version: emissionsVersion, lcd_url: network.lcdUrl, rpc_url: network.rpcUrl },
+    collector: report(),
+    rows: {},
+  });
+  // Whether the last word from the route was an accepted batch: then this collector holds the write lease.
+  let holdsLease = false;
+  const send = async (body: Record<string, unknown>) => {
+    try {
+      const result = await postBatch(options.ingest, { ...batchBody(), ...body });
+      holdsLease = true;
+      return result;
+    } catch (error) {
+      if (error instanceof IngestRefusedError && error.status === 409) holdsLease = false;
+      throw error;
+    }
+  };
 
   // Batch boundaries and full-state reads depend only on heights (multiples of batchBlocks and stateEveryBlocks, the
   // first batch, the head), never on when this process started: an interrupted run ends in the same state.
@@ -197,9 +207,13 @@ export function startCollector(options: CollectorOptions) {
   return {
     id,
     status: (): CollectorStatus => ({ ...status }),
+    /** Stops after the current step; if this collector holds the lease it hands it back, so a successor starts at once. */
     stop: async () => {
       abort.abort();
       await running;
+      if (!holdsLease) return;
+      status.state = "stopped";
+      await postBatch(options.ingest, { ...batchBody(), batch_id: `${id}:stopped` }, 1).catch(() => undefined);
     },
   };
 }

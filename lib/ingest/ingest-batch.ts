@@ -126,11 +126,13 @@ async function cursorsOf(tx: SqlTransaction, networkId: number): Promise<Record<
 /**
  * One collector writes per network: its batch claims the lease row (locked until commit), which succeeds only if
  * the lease is its own or has expired. Otherwise the whole batch is refused, so two collectors never both write.
+ * A holder that reports `stopped` (a graceful shutdown) hands the lease back at once, so a restart need not wait.
  */
 async function claimLease(tx: SqlTransaction, networkId: number, collector: NonNullable<IngestBatch["collector"]>): Promise<void> {
   const { rows: claimed } = await tx.query<{ holder: string }>(Prisma.sql`
     INSERT INTO collector_state (network_id, holder, lease_expires_at, state, last_error, last_error_at, chain_height, chain_time, updated_at)
-    VALUES (${networkId}, ${collector.id}, now() + make_interval(secs => ${LEASE_SECONDS}), ${collector.state},
+    VALUES (${networkId}, ${collector.id}, now() + make_interval(secs => CASE WHEN ${collector.state} = 'stopped' THEN 0 ELSE ${LEASE_SECONDS} END),
+            ${collector.state},
             ${collector.last_error ?? null}, CASE WHEN ${collector.last_error ?? null}::text IS NOT NULL THEN now() END,
             ${collector.chain_height ?? null}::bigint, ${collector.chain_time ?? null}::timestamptz, now())
     ON CONFLICT (network_id) DO UPDATE SET

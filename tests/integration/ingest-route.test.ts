@@ -215,6 +215,15 @@ describe(`POST /api/ingest (${describeTestDatabase()})`, () => {
     expect((await post(second)).status).toBe(200);
     const state = await db.prisma.collectorState.findFirst();
     expect(state).toMatchObject({ holder: "collector-b", state: "catching_up", chainHeight: 5000n });
+
+    // A holder that says it stopped hands the lease back at once; a stranger saying so takes nothing.
+    const third = (state: "stopped" | "running", id = "collector-c") => sampleBatch({ batch_id: `${id}:${state}`, collector: { ...collector(id), state }, rows: {}, cursor: undefined });
+    expect((await post(third("stopped"))).status).toBe(409);
+    expect((await post(third("running"))).status).toBe(409);
+    expect((await post(third("stopped", "collector-b"))).status).toBe(200);
+    expect((await db.prisma.collectorState.findFirst())?.state).toBe("stopped");
+    expect((await post(third("running"))).status).toBe(200);
+    expect(await db.prisma.collectorState.findFirst()).toMatchObject({ holder: "collector-c", state: "running" });
   });
 
   it("is atomic: a failure in the last table leaves no row, cursor or batch record behind", async () => {
