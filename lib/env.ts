@@ -39,6 +39,11 @@ const serverSchema = z.object({
     .refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
   INGEST_TOKEN_FILE: z.string().trim().min(1).default(".data/ingest-token"),
   INGEST_MAX_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  /** Next.js's own switch, set by `npm start` and `npm run demo`: SIGINT/SIGTERM are left to lib/start-up.ts. */
+  NEXT_MANUAL_SIG_HANDLE: z
+    .string()
+    .optional()
+    .transform((v) => v !== undefined && v !== ""),
 });
 
 export type ServerEnv = z.infer<typeof serverSchema>;

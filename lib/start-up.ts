@@ -3,7 +3,7 @@
 // /api/ingest, the one write path).
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { startCollector } from "@/lib/collector/collector";
+import { startCollector, type Collector } from "@/lib/collector/collector";
 import { collectorOptionsFromEnv } from "@/lib/collector/from-env";
 
 export async function startUp(): Promise<void> {
@@ -11,9 +11,19 @@ export async function startUp(): Promise<void> {
   const { applied, total } = db.migrations;
   console.log(`database: ${db.kind}, ${total} migration(s) applied${applied.length ? ` (new: ${applied.join(", ")})` : ""}`);
 
-  if (!serverEnv().COLLECTOR_ENABLED) return;
-  const options = collectorOptionsFromEnv();
-  console.log(`collector: following ${options.network.name} (${options.network.chainId}) at ${options.network.rpcUrl}`);
-  const collector = startCollector(options);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void collector.stop());
+  const env = serverEnv();
+  let collector: Collector | undefined;
+  if (env.COLLECTOR_ENABLED) {
+    const options = collectorOptionsFromEnv();
+    console.log(`collector: following ${options.network.name} (${options.network.chainId}) at ${options.network.rpcUrl}`);
+    collector = startCollector(options);
+  }
+  // With NEXT_MANUAL_SIG_HANDLE, this process exits only after the collector has stopped and handed its lease back
+  // through the still-open /api/ingest, so a restart writes at once; under a bare `next start`, Next exits by itself
+  // as soon as its server is closed, and the lease simply runs out.
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const)
+    process.once(signal, () => {
+      const stopped = collector?.stop() ?? Promise.resolve();
+      if (env.NEXT_MANUAL_SIG_HANDLE) void stopped.finally(() => process.exit(code));
+    });
 }

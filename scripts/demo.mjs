@@ -53,6 +53,8 @@ const env = {
   PORT: appPort,
   PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR ?? ".data/demo/pglite",
   INGEST_TOKEN_FILE: process.env.INGEST_TOKEN_FILE ?? ".data/demo/ingest-token",
+  // The app handles SIGINT/SIGTERM itself, stopping its collector (and handing back its lease) before it exits.
+  NEXT_MANUAL_SIG_HANDLE: "true",
 };
 console.log(`demo: open http://localhost:${appPort} — the collector indexes the devnet's history first (progress in /api/health)`);
 const app = spawn("npx", ["--no-install", "next", "start", "-p", appPort], { stdio: "inherit", env, detached: true });

@@ -8,6 +8,10 @@ if (!existsSync(".next/BUILD_ID")) {
   const build = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn("npx", ["--no-install", "next", "start", ...process.argv.slice(2)], { stdio: "inherit" });
+// NEXT_MANUAL_SIG_HANDLE: the app handles SIGINT/SIGTERM itself, stopping its collector before it exits.
+const server = spawn("npx", ["--no-install", "next", "start", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
