@@ -2,11 +2,21 @@
 // history, the app, and its in-process collector indexing the devnet into an embedded database of its own
 // (.data/demo, never mixed with a real network's data). Everything it shows is labelled "Simulated devnet".
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 const devnetPort = process.env.DEVNET_PORT ?? "26657";
 const appPort = process.env.PORT ?? "3000";
-const days = process.env.DEVNET_DAYS ?? "7";
+const dataDir = process.env.PGLITE_DATA_DIR ?? ".data/demo/pglite";
+// The simulated chain lives on between runs, as a real one would: its first start is kept beside the demo's
+// database, and each run starts the devnet that much older. Otherwise a restart would rewind the chain below the
+// blocks already indexed, and the collector would wait for the devnet to mine them again.
+const clockFile = path.join(path.dirname(dataDir), "devnet-first-start");
+mkdirSync(path.dirname(clockFile), { recursive: true });
+if (!existsSync(clockFile)) writeFileSync(clockFile, `${new Date().toISOString()}\n`);
+const firstStart = Date.parse(readFileSync(clockFile, "utf8").trim());
+const ageDays = Number.isNaN(firstStart) ? 0 : Math.max(0, (Date.now() - firstStart) / 86_400_000);
+const days = String(Number(process.env.DEVNET_DAYS ?? "7") + ageDays);
 const children = [];
 // Children run in their own process groups (npx → tsx → node), so the whole group is signalled: nothing outlives the demo.
 const stopAll = (code) => {
@@ -25,7 +35,9 @@ if (!existsSync(".next/BUILD_ID")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-console.log(`demo: starting the simulated devnet (${days} days of history) on port ${devnetPort}…`);
+console.log(
+  `demo: starting the simulated devnet on port ${devnetPort}${ageDays > 0.001 ? ` (it first started ${(ageDays * 24).toFixed(1)} h ago and has gone on since)` : ""}…`,
+);
 const devnet = spawn("npx", ["--no-install", "tsx", "scripts/devnet.ts", "--days", days, "--port", devnetPort], { stdio: "inherit", detached: true });
 children.push(devnet);
 devnet.on("exit", (code) => {
@@ -51,7 +63,7 @@ const env = {
   ALLORA_NETWORK: "devnet",
   DEVNET_PORT: devnetPort,
   PORT: appPort,
-  PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR ?? ".data/demo/pglite",
+  PGLITE_DATA_DIR: dataDir,
   INGEST_TOKEN_FILE: process.env.INGEST_TOKEN_FILE ?? ".data/demo/ingest-token",
   // The app handles SIGINT/SIGTERM itself, stopping its collector (and handing back its lease) before it exits.
   NEXT_MANUAL_SIG_HANDLE: "true",

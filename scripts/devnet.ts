@@ -35,7 +35,7 @@ const devnet = await startDevnet({
   faults: { errorRate: Number(values["error-rate"]), latencyMs: Number(values["latency-ms"]), malformedRate: Number(values["malformed-rate"]) },
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
-console.log(`devnet: ${days} days (${devnet.sim.height()} blocks) ready in ${seconds} s at ${devnet.url}`);
+console.log(`devnet: ${Number(days.toFixed(2))} days (${devnet.sim.height()} blocks) ready in ${seconds} s at ${devnet.url}`);
 console.log(`devnet: simulated chain allora-devnet-1, seed ${devnet.sim.options.seed}, emissions ${emissions}; try ${devnet.url}/__devnet/info`);
 
 const stop = () => {
