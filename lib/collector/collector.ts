@@ -85,17 +85,21 @@ export function startCollector(options: CollectorOptions) {
   const report = (): CollectorReport => ({ id, state: status.state, last_error: status.last_error, chain_height: status.chain_height, chain_time: status.chain_time });
   // The emissions version is unknown until the first probe; the ingest keeps the last known one meanwhile.
   let emissionsVersion: "v9" | "v10" | null = null;
-  const batchBody = () => ({
-    version: 1,
-    network: { chain_id: network.chainId, name: network.name, kind: network.kind, simulated: network.simulated, emissions_version: emissionsVersion, lcd_url: network.lcdUrl, rpc_url: network.rpcUrl },
-    collector: report(),
-    rows: {},
-  });
   // Whether the last word from the route was an accepted batch: then this collector holds the write lease.
   let holdsLease = false;
-  const send = async (body: Record<string, unknown>) => {
+  const send = async (body: Record<string, unknown>, attempts?: number) => {
     try {
-      const result = await postBatch(options.ingest, { ...batchBody(), ...body });
+      const result = await postBatch(
+        options.ingest,
+        {
+          version: 1,
+          network: { chain_id: network.chainId, name: network.name, kind: network.kind, simulated: network.simulated, emissions_version: emissionsVersion, lcd_url: network.lcdUrl, rpc_url: network.rpcUrl },
+          collector: report(),
+          rows: {},
+          ...body,
+        },
+        attempts,
+      );
       holdsLease = true;
       return result;
     } catch (error) {
@@ -213,7 +217,7 @@ export function startCollector(options: CollectorOptions) {
       await running;
       if (!holdsLease) return;
       status.state = "stopped";
-      await postBatch(options.ingest, { ...batchBody(), batch_id: `${id}:stopped` }, 1).catch(() => undefined);
+      await send({ batch_id: `${id}:stopped` }, 1).catch(() => undefined);
     },
   };
 }

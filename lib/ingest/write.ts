@@ -37,12 +37,17 @@ function conflictClause(spec: TableSpec): string {
   }
 }
 
+const isScoped = (spec: TableSpec) => spec.networkScoped !== false;
+
+/** The columns a write fills, in order: network_id first for tables scoped to one network. */
+const writtenColumns = (spec: TableSpec) => [...(isScoped(spec) ? ["network_id"] : []), ...spec.columns.map((c) => c.name)];
+
 export function upsertStatement(spec: TableSpec, rowsJson: string, networkId: number): Prisma.Sql {
-  const scoped = spec.networkScoped !== false;
+  const scoped = isScoped(spec);
   const columns = spec.columns.map((c) => q(c.name));
   const recordType = spec.columns.map((c) => `${q(c.name)} ${sqlTypes[c.type]}`).join(", ");
   const key = [...(scoped ? ["network_id"] : []), ...spec.key].map(q).join(", ");
-  const target = `${q(spec.table)} AS t (${[...(scoped ? [q("network_id")] : []), ...columns].join(", ")})`;
+  const target = `${q(spec.table)} AS t (${writtenColumns(spec).map(q).join(", ")})`;
   return Prisma.sql`INSERT INTO ${Prisma.raw(target)}
     SELECT ${scoped ? Prisma.sql`${networkId}::int, ` : Prisma.empty}${Prisma.raw(columns.map((c) => `r.${c}`).join(", "))}
     FROM json_to_recordset(${rowsJson}::json) AS r(${Prisma.raw(recordType)})
@@ -76,7 +81,7 @@ const COPY_CHUNK_ROWS = 2_000;
  * chunks so Postgres parses the first rows while the next are still being encoded.
  */
 export function* copyText(spec: TableSpec, rows: readonly Row[], networkId: number): Generator<string> {
-  const prefix = spec.networkScoped === false ? "" : `${networkId}\t`;
+  const prefix = isScoped(spec) ? `${networkId}\t` : "";
   const names = spec.columns.map((c) => c.name);
   const encoders = spec.columns.map((c) => copyField[c.type]);
   let chunk = "";
@@ -100,10 +105,9 @@ export function* copyText(spec: TableSpec, rows: readonly Row[], networkId: numb
 const UNIQUE_VIOLATION = "23505";
 
 async function copyNewFacts(tx: SqlTransaction, spec: TableSpec, rows: readonly Row[], networkId: number): Promise<number | null> {
-  const columns = [...(spec.networkScoped === false ? [] : ["network_id"]), ...spec.columns.map((c) => c.name)];
   await tx.query(Prisma.sql`SAVEPOINT copy_facts`);
   try {
-    const copied = await tx.copyRows(spec.table, columns, copyText(spec, rows, networkId));
+    const copied = await tx.copyRows(spec.table, writtenColumns(spec), copyText(spec, rows, networkId));
     await tx.query(Prisma.sql`RELEASE SAVEPOINT copy_facts`);
     return copied;
   } catch (error) {
