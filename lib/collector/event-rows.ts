@@ -29,6 +29,8 @@ function labeledRows(values: LabeledDecs) {
 function addNetworkInference(b: BatchBuilder, bundle: NetworkInferenceBundle, topic: bigint, nonce: bigint, height: bigint, outlier: boolean) {
   const base = { topic_id: s(topic), nonce: s(nonce), outlier_resistant: outlier };
   for (const label of bundle.labels) {
+    // The labels a topic's network inferences carry, with the first height each was seen (merged to the earliest).
+    b.add("topic_labels", { topic_id: s(topic), label_name: label, label_id: null, first_seen_height: s(height) });
     const combined = bundle.combined[label];
     if (combined === undefined || combined === null) continue;
     b.add("network_inferences", { ...base, label, combined_value: combined, naive_value: bundle.naive[label] ?? null, block_height: s(height) });

@@ -1,11 +1,13 @@
 // The versioned schema of POST /api/ingest bodies, derived from the table specs so the two cannot disagree.
 import { z } from "zod";
+import { jsonDepth } from "./storable";
 import { tableNames, tableSpecs, type Column, type TableName } from "./tables";
 
 export const INGEST_SCHEMA_VERSION = 1;
 
 const INT64_MAX = "9223372036854775807";
 // Digit strings of equal length compare like the numbers they spell, so no BigInt is built per value.
+const isHeight = (v: unknown): v is string => typeof v === "string" && /^\d{1,19}$/.test(v);
 const heightString = z
   .string()
   .regex(/^\d{1,19}$/, "expected a non-negative integer string")
@@ -13,7 +15,16 @@ const heightString = z
 // Allora decimals stay strings end to end: no exponent, no Infinity, and "NaN" only where the chain itself sends it.
 const decString = z.string().regex(/^-?\d{1,200}(\.\d{1,200})?$/, "expected an exact decimal string");
 const decOrNaNString = z.string().regex(/^(-?\d{1,200}(\.\d{1,200})?|NaN)$/, 'expected an exact decimal string or "NaN"');
-const isoTime = z.iso.datetime({ offset: true });
+// Postgres has no year 0 and the pages cannot show a year past 9999: an instant outside 0001–9999 (UTC) is refused.
+const FIRST_INSTANT = Date.parse("0001-01-01T00:00:00Z");
+const LAST_INSTANT = Date.parse("9999-12-31T23:59:59.999Z");
+const isoTime = z.iso.datetime({ offset: true }).refine((v) => {
+  const ms = Date.parse(v);
+  return ms >= FIRST_INSTANT && ms <= LAST_INSTANT;
+}, "must lie between the years 0001 and 9999 (UTC)");
+// jsonb nests without a limit but Postgres' parser recurses; a shallow cap keeps that (and our own walk) safe.
+const MAX_JSON_DEPTH = 32;
+const jsonValue = z.unknown().refine((v) => v !== undefined && jsonDepth(v) <= MAX_JSON_DEPTH, `must be JSON nested at most ${MAX_JSON_DEPTH} levels`);
 const amountString = z.string().regex(/^\d{1,78}$/, "expected a non-negative integer string of at most 78 digits (uallo)");
 
 function columnSchema(column: Column): z.ZodType {
@@ -26,7 +37,7 @@ function columnSchema(column: Column): z.ZodType {
     text: z.string().max(4096).refine((v) => !v.includes("\u0000"), "must not contain NUL characters"),
     bool: z.boolean(),
     time: isoTime,
-    json: z.json(),
+    json: jsonValue,
     texts: z.array(z.string().max(4096)).max(1000),
   };
   const schema = column.type === "dec" && column.nan ? decOrNaNString : base[column.type];
@@ -121,16 +132,18 @@ export const batchSchema = z
       })
       .optional(),
   })
-  .refine((b) => b.network.kind !== "devnet" || b.network.simulated, {
+  // zod runs these even when a field above failed, so they must not trust the shapes they read.
+  .refine((b) => (b.network as Partial<IngestNetwork> | null)?.kind !== "devnet" || b.network.simulated === true, {
     path: ["network", "simulated"],
     message: "a devnet batch must be marked simulated",
   })
-  .refine((b) => !b.from_height || !b.to_height || BigInt(b.from_height) <= BigInt(b.to_height), {
+  .refine((b) => !isHeight(b.from_height) || !isHeight(b.to_height) || BigInt(b.from_height) <= BigInt(b.to_height), {
     path: ["to_height"],
     message: "must not be below from_height",
   });
 
 export type IngestBatch = z.infer<typeof batchSchema>;
+type IngestNetwork = z.infer<typeof networkSchema>;
 export type IngestRow = Record<string, unknown>;
 
 export type FieldIssue = { field: string; message: string };
