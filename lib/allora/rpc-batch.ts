@@ -79,8 +79,11 @@ export function createBlockReader(options: BlockReaderOptions) {
       if (fallback === null && heights.length > 0) {
         const answer = await batch(heights, signal);
         if (typeof answer !== "string") return answer;
-        fallback = answer;
-        options.log?.(`collector: ${answer}; reading blocks with single requests from now on`);
+        // Concurrent batches may all be refused: the first refusal is the one kept and said.
+        if (fallback === null) {
+          fallback = answer;
+          options.log?.(`collector: ${answer}; reading blocks with single requests from now on`);
+        }
       }
       return single(heights, signal);
     },
