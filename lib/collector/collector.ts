@@ -5,12 +5,13 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { setTimeout as wait } from "node:timers/promises";
 import type { LcdClient } from "@/lib/allora/lcd-client";
-import { AlloraDecodeError, type HttpOptions } from "@/lib/allora/http";
+import type { HttpOptions } from "@/lib/allora/http";
 import { createBlockReader } from "@/lib/allora/rpc-batch";
 import type { RpcClient } from "@/lib/allora/rpc-client";
 import type { GroundTruthSource } from "@/lib/allora/ground-truth";
 import { BatchBuilder } from "./batch-builder";
 import { fetchBlocks } from "./block-fetch";
+import { retryingOnDecodeError } from "./retrying";
 import { addBlock, emptyTouched } from "./event-rows";
 import { createStateReader, type StateNotice } from "./state-reads";
 import { IngestRefusedError, postBatch, type CollectorReport } from "./ingest-client";
@@ -56,28 +57,6 @@ export type CollectorStatus = CollectorReport & { indexedHeight: string | null }
 // Ends early, without throwing, when the collector stops; node's timer removes its abort listener either way, so a
 // collector polling the head for days does not pile up listeners on its signal.
 const sleep = (ms: number, signal: AbortSignal) => wait(ms, undefined, { signal }).catch(() => undefined);
-
-/**
- * A body that fails validation can be a transient fault (a truncating proxy, a node restarting), so each call is
- * retried a few times before the batch fails; a real format change still surfaces as an error with the field named.
- */
-function retryingOnDecodeError<T extends object>(client: T, attempts = 4): T {
-  return new Proxy(client, {
-    get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver);
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        for (let attempt = 1; ; attempt++) {
-          try {
-            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          } catch (error) {
-            if (!(error instanceof AlloraDecodeError) || attempt >= attempts) throw error;
-          }
-        }
-      };
-    },
-  });
-}
 
 export function startCollector(options: CollectorOptions) {
   const { network } = options;
