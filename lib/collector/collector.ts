@@ -12,7 +12,7 @@ import { BatchBuilder } from "./batch-builder";
 import { addBlock, emptyTouched } from "./event-rows";
 import { addEmissions, addStakes, addTopics, addValidators, listTopicIds } from "./state-rows";
 import { IngestRefusedError, postBatch, type CollectorReport } from "./ingest-client";
-import { addGroundTruth } from "./ground-truth-rows";
+import { createGroundTruthFeed } from "./ground-truth-rows";
 
 export type CollectorNetwork = { kind: "mainnet" | "testnet" | "devnet"; name: string; chainId: string; simulated: boolean; lcdUrl: string; rpcUrl: string };
 
@@ -21,7 +21,8 @@ export type CollectorOptions = {
   lcd: LcdClient;
   rpc: RpcClient;
   ingest: { url: string; token: string };
-  groundTruth?: { source: GroundTruthSource; required: boolean };
+  /** `assets`: priced from the start; more are learned from the topics' names. */
+  groundTruth?: { source: GroundTruthSource; required: boolean; assets?: readonly string[] };
   /** First height for an empty database; default: the latest `recentBlocks` blocks. */
   fromHeight?: bigint;
   recentBlocks?: number;
@@ -81,8 +82,12 @@ export function startCollector(options: CollectorOptions) {
   const status: CollectorStatus = { id, state: "catching_up", last_error: null, chain_height: null, chain_time: null, indexedHeight: null };
   let startHeight: bigint | null = null;
   let lastFullStateAt = 0;
+  const prices = options.groundTruth ? createGroundTruthFeed(options.groundTruth) : null;
 
-  const report = (): CollectorReport => ({ id, state: status.state, last_error: status.last_error, chain_height: status.chain_height, chain_time: status.chain_time });
+  const report = (): CollectorReport => ({
+    id, state: status.state, last_error: status.last_error, chain_height: status.chain_height, chain_time: status.chain_time,
+    ...(prices ? { price_source: prices.report() } : {}),
+  });
   // The emissions version is unknown until the first probe; the ingest keeps the last known one meanwhile.
   let emissionsVersion: "v9" | "v10" | null = null;
   // Whether the last word from the route was an accepted batch: then this collector holds the write lease.
@@ -125,7 +130,7 @@ export function startCollector(options: CollectorOptions) {
       to / stateEvery > (from - 1n) / stateEvery ||
       (to === head && Date.now() - lastFullStateAt > (options.stateEveryMs ?? 300_000));
     const topicIds = fullState ? await listTopicIds(lcd, to) : [...touched.topics].map(BigInt);
-    await addTopics(builder, lcd, topicIds, to);
+    prices?.noteTopics(await addTopics(builder, lcd, topicIds, to));
     await addStakes(builder, lcd, touched, to);
     if (fullState) {
       await addValidators(builder, lcd, to);
@@ -133,8 +138,7 @@ export function startCollector(options: CollectorOptions) {
     }
     const first = fetched[0]?.block.time;
     const last = fetched.at(-1)?.block.time;
-    if (options.groundTruth && first && last)
-      await addGroundTruth(builder, options.groundTruth.source, first, last, options.groundTruth.required);
+    if (prices && first && last) await prices.add(builder, first, last);
 
     const built = builder.build();
     const result = await send({

@@ -71,6 +71,15 @@ export const batchSchema = z
         last_error: z.string().max(2000).nullable().optional(),
         chain_height: heightString.nullable().optional(),
         chain_time: z.iso.datetime({ offset: true }).nullable().optional(),
+        // What the realized-price source answered last (absent when no source is configured).
+        price_source: z
+          .strictObject({
+            source: z.string().min(1).max(200),
+            error: z.string().max(2000).nullable(),
+            checked_at: z.iso.datetime({ offset: true }).nullable(),
+            ok_at: z.iso.datetime({ offset: true }).nullable(),
+          })
+          .optional(),
       })
       .optional(),
     rows: rowsSchema,
