@@ -10,6 +10,7 @@ process.env.INGEST_TOKEN = TOKEN;
 process.env.ALLORA_NETWORK = "testnet";
 const { getOverviewTopics, moveInSigmas } = await import("@/lib/queries/overview-topics");
 const { getTokenomics } = await import("@/lib/queries/tokenomics");
+const { getTopicDirectory } = await import("@/lib/queries/topic-directory");
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -72,6 +73,30 @@ describe(`overview queries (${describeTestDatabase()})`, () => {
       reputersPercent: { value: "0.75", asOfHeight: "399" },
       validatorsPercent: { value: "0.25", asOfHeight: "399" },
     });
+  });
+
+  it("lists every topic in the directory with counts of current registrations and the same 7-day edge", async () => {
+    const { asOfHeight, topics } = await getTopicDirectory();
+    expect(asOfHeight).toBe("400");
+    expect(topics.map(({ edge, ...rest }) => ({ ...rest, epochs: edge?.epochs ?? null }))).toEqual([
+      {
+        topicId: "1", metadata: "BTC/USD - Log Returns - 8h", category: "log-return", asset: "BTC", horizon: "8h", horizonSeconds: 28_800,
+        epochLength: "75", lossMethod: "czar", isActive: true, topicStake: "2500000000000000000000", workers: 2, reputers: 1,
+        latestValue: "12.000000000000000000000001", latestLabel: "y", epochs: 3,
+      },
+      {
+        // W2 left topic 2 at block 300: one worker.
+        topicId: "2", metadata: "ETH/USD - Price Prediction - 8h", category: "price", asset: "ETH", horizon: "8h", horizonSeconds: 28_800,
+        epochLength: "60", lossMethod: "mse", isActive: true, topicStake: "1000000000000000000", workers: 1, reputers: 0,
+        latestValue: "2611.01109296", latestLabel: "y", epochs: 2,
+      },
+      {
+        topicId: "3", metadata: "SOL/USD - Volatility - 15m", category: "volatility", asset: "SOL", horizon: "15m", horizonSeconds: 900,
+        epochLength: "60", lossMethod: "mse", isActive: false, topicStake: null, workers: 0, reputers: 0,
+        latestValue: null, latestLabel: null, epochs: null,
+      },
+    ]);
+    expect(Number(topics[0]!.edge!.edgeVsBest)).toBeCloseTo(1 / 7, 15);
   });
 
   it("moveInSigmas needs four points and some spread", () => {
