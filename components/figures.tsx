@@ -11,13 +11,14 @@ export function Missing({ label = "not reported" }: { label?: string }) {
   );
 }
 
-/** uallo → ALLO with all 18 decimals kept (trailing zeros dropped): "1234.000000000000000001". */
+/** uallo → ALLO with all 18 decimals kept (trailing zeros dropped): "1234.000000000000000001". Rewards are Decs on
+ * chain, so a fraction of a uallo is kept too, past the 18th decimal. */
 export function formatAlloExact(uallo: string): string {
-  const [whole = "0"] = uallo.split(".");
+  const [whole = "0", below = ""] = uallo.split(".");
   const negative = whole.startsWith("-");
   const digits = (negative ? whole.slice(1) : whole).padStart(19, "0");
   const int = digits.slice(0, -18).replace(/^0+(?=\d)/, "");
-  const frac = digits.slice(-18).replace(/0+$/, "");
+  const frac = (digits.slice(-18) + below).replace(/0+$/, "");
   return `${negative ? "-" : ""}${formatInteger(int)}${frac ? `.${frac}` : ""}`;
 }
 

@@ -44,6 +44,11 @@ export function forecastFixtureBatch() {
         topic(2, "ETH/USD - Price Prediction - 8h", { topic_stake: "1000000000000000000" }),
         topic(3, "SOL/USD - Volatility - 15m", { is_active: false, topic_stake: null }),
       ],
+      actors: [
+        { address: W1, owner: null, is_worker: true, is_reputer: false, is_delegator: false, is_validator: false, first_seen_height: "100", last_seen_height: "400" },
+        { address: W2, owner: null, is_worker: true, is_reputer: false, is_delegator: false, is_validator: false, first_seen_height: "100", last_seen_height: "330" },
+        { address: R1, owner: null, is_worker: false, is_reputer: true, is_delegator: false, is_validator: false, first_seen_height: "100", last_seen_height: "400" },
+      ],
       registrations: [
         { topic_id: "1", address: W1, role: "worker", registered_height: "100", owner: null, unregistered_height: null },
         { topic_id: "1", address: W2, role: "worker", registered_height: "100", owner: null, unregistered_height: null },
