@@ -3,8 +3,9 @@
 import { formatAllo, formatInteger } from "@/components/format";
 
 export function Missing({ label = "not reported" }: { label?: string }) {
+  // relative: the sr-only text is absolutely positioned, and inside a scrolled table it would otherwise widen the page.
   return (
-    <span className="text-muted-foreground" title={label}>
+    <span className="relative text-muted-foreground" title={label}>
       <span aria-hidden="true">—</span>
       <span className="sr-only">{label}</span>
     </span>

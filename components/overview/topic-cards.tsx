@@ -48,7 +48,15 @@ export function TopicCards({ topics, asOfHeight }: { topics: OverviewTopicDto[];
                 </dd>
               </div>
             </dl>
-            <p className="mt-auto text-xs text-muted-foreground">{asOfBlock(t.latestNonce ? asOfHeight : null)}</p>
+            <p className="mt-auto flex flex-wrap justify-between gap-x-3 text-xs text-muted-foreground">
+              <span>{asOfBlock(t.latestNonce ? asOfHeight : null)}</span>
+              {edge?.bestWorker && !warming ? (
+                <Link href={`/workers/${edge.bestWorker}`} className="relative hover:text-foreground hover:underline" title={edge.bestWorker}>
+                  best worker {edge.bestWorker.slice(0, 9)}…{edge.bestWorker.slice(-4)}
+                  <span className="sr-only"> of topic {t.topicId}</span>
+                </Link>
+              ) : null}
+            </p>
           </li>
         );
       })}

@@ -16,7 +16,7 @@ function SortTh({ view, sort, children, numeric }: { view: DirectoryView; sort: 
   const dir = active && view.dir === "asc" ? "desc" : "asc";
   return (
     <Th className={numeric ? "text-right" : undefined} aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={directoryHref(view, { sort, dir })} className="inline-flex items-center gap-1 hover:text-foreground hover:underline">
+      <Link href={directoryHref(view, { sort, dir })} className="relative inline-flex items-center gap-1 hover:text-foreground hover:underline">
         {children}
         <span aria-hidden="true">{active ? (view.dir === "asc" ? "↑" : "↓") : ""}</span>
         <span className="sr-only">{active ? `, sorted ${view.dir === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
@@ -53,7 +53,7 @@ export function TopicTable({ topics, view }: { topics: DirectoryTopicDto[]; view
             return (
               <tr key={t.topicId}>
                 <Td className="tabular-nums text-muted-foreground">{t.topicId}</Td>
-                <Td className="min-w-48 font-medium">
+                <Td className="min-w-56 font-medium">
                   <Link href={`/topics/${t.topicId}`} className="hover:underline focus-visible:underline">
                     {t.metadata || `Topic ${t.topicId}`}
                   </Link>

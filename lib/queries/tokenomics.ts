@@ -40,7 +40,7 @@ export async function getTokenomics(): Promise<TokenomicsDto | null> {
       SELECT * FROM emission_snapshots WHERE network_id = ${networkId} ORDER BY block_height DESC LIMIT 1
     ), bonded AS (
       SELECT sum(tokens) AS tokens, max(updated_height) AS h FROM validators
-       WHERE network_id = ${networkId} AND status = 'BOND_STATUS_BONDED'
+       WHERE network_id = ${networkId} AND status IN ('bonded', 'BOND_STATUS_BONDED') -- the collector stores "bonded"; the chain's enum name is accepted too
     ), stake AS (
       SELECT sum(self_stake + delegated_stake) AS total, max(block_height) AS h FROM (
         SELECT DISTINCT ON (topic_id, reputer) self_stake, delegated_stake, block_height FROM reputer_stakes

@@ -98,7 +98,7 @@ export function forecastFixtureBatch() {
         { topic_id: "1", reputer: R1, block_height: "400", self_stake: "1000000000000000000000", delegated_stake: "500000000000000000000" },
       ],
       validators: [V1, V2].map((address, i) => ({
-        operator_address: address, moniker: `Node ${i}`, identity: "", website: "", details: "", status: i === 0 ? "BOND_STATUS_BONDED" : "BOND_STATUS_UNBONDED",
+        operator_address: address, moniker: `Node ${i}`, identity: "", website: "", details: "", status: i === 0 ? "bonded" : "unbonded",
         jailed: false, tokens: i === 0 ? "250000000000000000000000000" : "7", delegator_shares: "1", commission_rate: "0.05", commission_max_rate: "0.2",
         commission_max_change_rate: "0.01", commission_updated_at: null, min_self_delegation: "1", updated_height: i === 0 ? "330" : "399",
       })),
