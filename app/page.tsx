@@ -65,7 +65,7 @@ export default async function OverviewPage() {
               <TopicCards topics={active.topics} asOfHeight={active.asOfHeight} />
             )}
           </section>
-          <div className="mt-8 grid gap-4 lg:grid-cols-2">
+          <div className="mt-8 grid grid-cols-1 gap-4 lg:grid-cols-2">
             <Movers topics={active.topics} asOfHeight={active.asOfHeight} />
             <TokenomicsPanel tokenomics={tokenomics} />
           </div>

@@ -10,7 +10,7 @@ const CATEGORY: Record<string, string> = { price: "Price", "log-return": "Log re
 /** One card per active topic: what it predicts, the latest network value, its last 24 h and its edge over 7 days. */
 export function TopicCards({ topics, asOfHeight }: { topics: OverviewTopicDto[]; asOfHeight: string | null }) {
   return (
-    <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" aria-label="Active topics">
+    <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3" aria-label="Active topics">
       {topics.map((t) => {
         const edge = t.edge;
         const warming = !edge || edge.epochs < MIN_EDGE_EPOCHS;

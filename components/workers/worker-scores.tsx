@@ -15,7 +15,7 @@ export function WorkerScores({ series, topics }: { series: ScoreSeriesDto[]; top
         {series.length === 0 ? (
           <p className="text-sm text-muted-foreground">Warming up: no score set for this worker yet.</p>
         ) : (
-          <ul className="grid gap-3 sm:grid-cols-2">
+          <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             {series.map((s) => {
               const label = `#${s.topicId} ${name.get(s.topicId) ?? ""} · ${s.actorType}`;
               return (
