@@ -23,6 +23,8 @@ export interface CoinbaseOptions extends HttpOptions {
   /** Candle width in seconds; Coinbase accepts only 60, 300, 900, 3600, 21600 or 86400. */
   granularitySeconds?: CoinbaseGranularity;
   quote?: string;
+  /** Injectable clock: a candle still open at `now` is left for a later call, so its close is final when stored. */
+  now?: () => number;
 }
 
 export function parseCoinbaseCandles(body: z.output<typeof coinbaseCandlesSchema>): PricePoint[] {
@@ -58,6 +60,7 @@ export function createCoinbasePriceSource(options: CoinbaseOptions = {}): Ground
     toSeries: (body) => ({ intervalSeconds: granularity, points: parseCoinbaseCandles(body) }),
   });
   const span = COINBASE_MAX_CANDLES * granularity * 1000;
+  const now = options.now ?? Date.now;
   return {
     id: "coinbase",
     async getPrices(asset, fromMs, toMs): Promise<PriceSeriesResult> {
@@ -65,7 +68,7 @@ export function createCoinbasePriceSource(options: CoinbaseOptions = {}): Ground
       for (let start = fromMs; start <= toMs; start += span) {
         const result = await chunk.getPrices(asset, start, Math.min(toMs, start + span - 1));
         if (result.status !== "ok") return result;
-        points.push(...result.points);
+        points.push(...result.points.filter((p) => p.t + granularity * 1000 <= now()));
       }
       return { status: "ok", source: "coinbase", asset, intervalSeconds: granularity, points };
     },

@@ -36,8 +36,10 @@ export function createGroundTruthFeed(options: {
   const { source, required } = options;
   const now = options.now ?? (() => new Date());
   const assets = new Set<string>(options.assets ?? []);
-  // Per asset, the start of a window the source could not serve yet: the next success fills it.
+  // Per asset, the start of a window the source could not serve yet (the next success fills it), and the newest
+  // point stored: the next window starts right after it, so a candle left out while still open is read once final.
   const pendingFrom = new Map<string, number>();
+  const coveredUntil = new Map<string, number>();
   const report: PriceSourceReport = { source: source.id, error: null, checked_at: null, ok_at: null };
   let quietUntil = 0;
 
@@ -59,7 +61,9 @@ export function createGroundTruthFeed(options: {
       }
       const failures: string[] = [];
       for (const asset of [...assets].sort()) {
-        const start = Math.max(Math.min(pendingFrom.get(asset) ?? from.getTime(), from.getTime()), to.getTime() - MAX_CATCH_UP_MS);
+        const covered = coveredUntil.get(asset);
+        const base = covered !== undefined && covered < from.getTime() ? covered + 1 : from.getTime();
+        const start = Math.max(Math.min(pendingFrom.get(asset) ?? base, base), to.getTime() - MAX_CATCH_UP_MS);
         const result = await source.getPrices(asset, start, to.getTime());
         if (result.status !== "ok") {
           if (required) throw new Error(`ground truth ${source.id} ${asset}: ${result.reason}`);
@@ -68,6 +72,8 @@ export function createGroundTruthFeed(options: {
           continue;
         }
         pendingFrom.delete(asset);
+        const newest = result.points.at(-1)?.t;
+        if (newest !== undefined && newest > (covered ?? -Infinity)) coveredUntil.set(asset, newest);
         for (const p of result.points)
           b.add("ground_truth", { source: result.source, series: `${asset}/USD`, time: new Date(p.t).toISOString(), value: p.close, high: p.high, low: p.low });
       }

@@ -46,6 +46,14 @@ describe("createCoinbasePriceSource", () => {
     expect(server.calls[0]!.headers["user-agent"]).toBeTruthy();
   });
 
+  it("leaves a candle that is still open for a later call", async () => {
+    const server = fakeFetch(() => jsonResponse(recorded("coinbase-candles-btc-usd.json")));
+    // 00:04:30: the 00:04 candle closes at 00:05.
+    const source = createCoinbasePriceSource({ fetch: server.fetch, ...quick, now: () => T0 + 270_000 });
+    const result = await source.getPrices("BTC", T0, T0 + 270_000);
+    expect(result.status === "ok" && result.points.map((p) => p.t)).toEqual([T0 + 120_000, T0 + 180_000]);
+  });
+
   it("asks in pieces of at most 300 candles for a long window", async () => {
     const server = fakeFetch(() => jsonResponse([]));
     const result = await createCoinbasePriceSource({ fetch: server.fetch, ...quick }).getPrices("ETH", T0, T0 + 12 * 3_600_000);

@@ -82,6 +82,17 @@ describe("the ground-truth feed", () => {
     expect(feed.report()).toMatchObject({ error: null, ok_at: "2026-07-01T00:04:00.000Z" });
   });
 
+  it("starts each window right after the newest stored point, so nothing between two batches is skipped", async () => {
+    const s = switchableSource();
+    const feed = createGroundTruthFeed({ source: s.source, required: false, assets: ["BTC"] });
+    await feed.add(new BatchBuilder(), new Date(T0), new Date(T0 + 2 * MIN + 30_000));
+    const next = new BatchBuilder();
+    // The next batch's first block is at 00:03:10; the 00:03 point must still come.
+    await feed.add(next, new Date(T0 + 3 * MIN + 10_000), new Date(T0 + 4 * MIN));
+    expect(s.asked.at(-1)).toEqual({ asset: "BTC", from: T0 + 2 * MIN + 1, to: T0 + 4 * MIN });
+    expect(series(next)).toEqual(["BTC/USD@2026-07-01T00:03:00.000Z", "BTC/USD@2026-07-01T00:04:00.000Z"]);
+  });
+
   it("fails the batch when the source is the simulated network's own market", async () => {
     const s = switchableSource();
     s.setUp(false);
