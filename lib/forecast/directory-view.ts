@@ -44,7 +44,8 @@ export function parseDirectoryView(params: Params): DirectoryView {
   return {
     q: one(params.q).trim().slice(0, 100),
     category: (["price", "log-return", "volatility", "other"] as const).find((c) => c === category) ?? "all",
-    asset: /^[A-Z0-9]{2,10}$/.test(asset) ? asset : "all",
+    // The form sends "all" for no filter; it must not read as a ticker called ALL.
+    asset: asset !== "ALL" && /^[A-Z0-9]{2,10}$/.test(asset) ? asset : "all",
     status: status === "active" || status === "inactive" ? status : "all",
     sort: SORT_KEYS.find((k) => k === sort) ?? "id",
     dir: one(params.dir) === "desc" ? "desc" : "asc",

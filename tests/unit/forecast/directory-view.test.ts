@@ -22,6 +22,8 @@ describe("parseDirectoryView", () => {
     });
     expect(parseDirectoryView({ category: "memes", asset: "<script>", status: "zombie", sort: "DROP", dir: "sideways" })).toEqual(DEFAULT_VIEW);
     expect(parseDirectoryView({ q: ["a", "b"] }).q).toBe("a");
+    // What the form submits when nothing is filtered.
+    expect(parseDirectoryView({ q: "ETH", category: "all", asset: "all", status: "all" })).toEqual({ ...DEFAULT_VIEW, q: "ETH" });
   });
 });
 
