@@ -1,17 +1,22 @@
 import { getIndexStatus } from "@/lib/queries/status";
 import { getOverview } from "@/lib/queries/overview";
+import { getOverviewTopics } from "@/lib/queries/overview-topics";
+import { getTokenomics } from "@/lib/queries/tokenomics";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CompassIcon } from "@/components/ui/icons";
 import { AsOf } from "@/components/layout/as-of";
 import { StatCard } from "@/components/overview/stat-card";
 import { SectionLinks } from "@/components/overview/section-links";
+import { TopicCards } from "@/components/overview/topic-cards";
+import { Movers } from "@/components/overview/movers";
+import { TokenomicsPanel } from "@/components/overview/tokenomics-panel";
 import { formatDuration, formatInteger } from "@/components/format";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
-  const [status, overview] = await Promise.all([getIndexStatus(), getOverview()]);
+  const [status, overview, active, tokenomics] = await Promise.all([getIndexStatus(), getOverview(), getOverviewTopics(), getTokenomics()]);
   const { counts } = overview;
   const count = (n: number | undefined) => (n === undefined ? null : formatInteger(String(n)));
   const asOf = overview.asOfHeight ? `as of block ${formatInteger(overview.asOfHeight)}` : "not indexed yet";
@@ -43,7 +48,29 @@ export default async function OverviewPage() {
           description="Once the collector has read its first block, these figures fill in, each stamped with the block it is as of."
           command="npm run demo"
         />
-      ) : null}
+      ) : (
+        <>
+          <section aria-labelledby="active-topics" className="mt-10">
+            <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="active-topics" className="text-base font-semibold tracking-tight">
+                Active topics
+              </h2>
+              <p className="text-xs text-muted-foreground">
+                Edges from the chain&apos;s own network losses over 7 days · {asOf}
+              </p>
+            </div>
+            {active.topics.length === 0 ? (
+              <p className="text-sm text-muted-foreground">No active topic indexed yet.</p>
+            ) : (
+              <TopicCards topics={active.topics} asOfHeight={active.asOfHeight} />
+            )}
+          </section>
+          <div className="mt-8 grid grid-cols-1 gap-4 lg:grid-cols-2">
+            <Movers topics={active.topics} asOfHeight={active.asOfHeight} />
+            <TokenomicsPanel tokenomics={tokenomics} />
+          </div>
+        </>
+      )}
       <h2 className="mt-10 mb-4 text-base font-semibold tracking-tight">Explore</h2>
       <SectionLinks />
     </>

@@ -30,6 +30,13 @@ const serverSchema = z.object({
     .transform((v) => (v === "" ? undefined : BigInt(v)))
     .optional(),
   INGEST_URL: optionalUrl(["http://", "https://"]),
+  /** Realized-price sources of mainnet and testnet, tried in order; "none" turns realized prices off. */
+  PRICE_SOURCES: z
+    .string()
+    .trim()
+    .default("coinbase,coingecko")
+    .transform((v) => (v === "none" || v === "" ? [] : v.split(",").map((x) => x.trim())))
+    .pipe(z.array(z.enum(["coinbase", "coingecko"]))),
   DEVNET_PORT: z.coerce.number().int().min(1).max(65535).default(26657),
   INGEST_TOKEN: z
     .string()

@@ -16,7 +16,7 @@ import { retryingOnDecodeError } from "./retrying";
 import { addBlock, emptyTouched } from "./event-rows";
 import { createStateReader, type StateNotice } from "./state-reads";
 import { IngestRefusedError, postBatch, type CollectorReport } from "./ingest-client";
-import { addGroundTruth } from "./ground-truth-rows";
+import { createGroundTruthFeed } from "./ground-truth-rows";
 
 export type CollectorNetwork = { kind: "mainnet" | "testnet" | "devnet"; name: string; chainId: string; simulated: boolean; lcdUrl: string; rpcUrl: string };
 
@@ -25,7 +25,8 @@ export type CollectorOptions = {
   lcd: LcdClient;
   rpc: RpcClient;
   ingest: { url: string; token: string };
-  groundTruth?: { source: GroundTruthSource; required: boolean };
+  /** `assets`: priced from the start; more are learned from the topics' names. */
+  groundTruth?: { source: GroundTruthSource; required: boolean; assets?: readonly string[] };
   /** First height for an empty database; default: the latest `recentBlocks` blocks. */
   fromHeight?: bigint;
   recentBlocks?: number;
@@ -77,8 +78,12 @@ export function startCollector(options: CollectorOptions) {
   const status: CollectorStatus = { id, state: "catching_up", last_error: null, chain_height: null, chain_time: null, indexedHeight: null };
   let startHeight: bigint | null = null;
   let lastFullStateAt = 0;
+  const prices = options.groundTruth ? createGroundTruthFeed(options.groundTruth) : null;
 
-  const report = (): CollectorReport => ({ id, state: status.state, last_error: status.last_error, chain_height: status.chain_height, chain_time: status.chain_time });
+  const report = (): CollectorReport => ({
+    id, state: status.state, last_error: status.last_error, chain_height: status.chain_height, chain_time: status.chain_time,
+    ...(prices ? { price_source: prices.report() } : {}),
+  });
   // What the node could not serve, for /api/health: state left out or read at another height, and batch refusals.
   const notices = (): StateNotice[] => {
     const list = state.notices();
@@ -153,11 +158,11 @@ export function startCollector(options: CollectorOptions) {
       from === startHeight ||
       to / stateEvery > (from - 1n) / stateEvery ||
       (to === head && Date.now() - lastFullStateAt > (options.stateEveryMs ?? 300_000));
-    await state.read(builder, { touched, full: fullState, to, head });
+    const topicNames = await state.read(builder, { touched, full: fullState, to, head });
+    prices?.noteTopics(topicNames);
     const first = fetched[0]?.block.time;
     const last = fetched.at(-1)?.block.time;
-    if (options.groundTruth && first && last)
-      await addGroundTruth(builder, options.groundTruth.source, first, last, options.groundTruth.required);
+    if (prices && first && last) await prices.add(builder, first, last);
 
     const built = builder.build();
     const result = await send({

@@ -2,9 +2,11 @@
 import { createLcdClient } from "@/lib/allora/lcd-client";
 import { createRpcClient } from "@/lib/allora/rpc-client";
 import { createDevnetMarketSource } from "@/lib/allora/ground-truth";
+import { createPublicPriceSource } from "@/lib/allora/price-sources";
 import { serverEnv } from "@/lib/env";
 import { getIngestToken } from "@/lib/ingest/token";
 import type { CollectorNetwork, CollectorOptions } from "./collector";
+import { GROUND_TRUTH_ASSETS } from "./ground-truth-rows";
 
 const PUBLIC_NETWORKS = {
   mainnet: { name: "Allora Mainnet", chainId: "allora-mainnet-1", lcd: "https://allora-api.mainnet.allora.network", rpc: "https://allora-rpc.mainnet.allora.network" },
@@ -27,14 +29,13 @@ export function collectorOptionsFromEnv(overrides: Partial<CollectorOptions> = {
   const env = serverEnv();
   const network = collectorNetworkFromEnv();
   const http = { timeoutMs: 15_000, retries: 4 };
-  // Only the devnet has a market of its own; public networks get ground truth once a price source is configured.
+  // The devnet's own market is its (simulated) ground truth; public networks use public exchange prices, asked
+  // briefly and without many retries so an outage of the price source never slows block indexing down.
+  const publicPrices = createPublicPriceSource(env.PRICE_SOURCES, { timeoutMs: 5_000, retries: 1 });
   const groundTruth =
     network.kind === "devnet"
-      ? {
-          required: true,
-          source: createDevnetMarketSource({ baseUrl: network.lcdUrl, ...http }),
-        }
-      : undefined;
+      ? { required: true, source: createDevnetMarketSource({ baseUrl: network.lcdUrl, ...http }), assets: GROUND_TRUTH_ASSETS }
+      : publicPrices && { required: false, source: publicPrices };
   return {
     network,
     lcd: createLcdClient({ baseUrl: network.lcdUrl, ...http }),

@@ -1,12 +1,15 @@
 // POSTs a batch to the ingestion route. Transport failures and 5xx are retried (the app may still be starting, or a
 // commit may have raced a restart: the same bytes under the same batch id are a no-op, so a retry is safe). A 413 is
 // split and retried; any other 4xx is final: the same bytes would be refused again.
+import type { PriceSourceReport } from "./ground-truth-rows";
+
 export type CollectorReport = {
   id: string;
   state: "running" | "catching_up" | "backing_off" | "error" | "stopped";
   last_error: string | null;
   chain_height: string | null;
   chain_time: string | null;
+  price_source?: PriceSourceReport;
 };
 
 export type IngestResponse = { status: "applied" | "duplicate"; batch_id: string; counts: Record<string, number>; cursors: Record<string, string> };

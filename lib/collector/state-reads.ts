@@ -76,15 +76,17 @@ export function createStateReader(lcd: LcdClient, log: (message: string) => void
 
   return {
     /** Adds the state the batch needs: touched topics and stakes, or everything when `full`. */
-    async read(b: BatchBuilder, args: { touched: Touched; full: boolean; to: bigint; head: bigint }): Promise<void> {
+    /** Answers the names of the topics it read, from which the ground-truth feed learns what to price. */
+    async read(b: BatchBuilder, args: { touched: Touched; full: boolean; to: bigint; head: bigint }): Promise<string[]> {
       const { touched, full, to, head } = args;
       const listed = full ? await attempt("topics", "topics", to, head, (h) => listTopicIds(lcd, h)) : null;
       const ids = listed ?? [...touched.topics].map(BigInt);
       const parts: Promise<BatchBuilder | null>[] = [];
       const topics: (BatchBuilder | null)[] = [];
+      const names: string[] = [];
       parts.push(
         inGroups(ids, 8, async (id) => {
-          topics.push(await attempt(`topic ${id}`, "topics", to, head, into((sub, h) => addTopics(sub, lcd, [id], h))));
+          topics.push(await attempt(`topic ${id}`, "topics", to, head, into(async (sub, h) => void names.push(...(await addTopics(sub, lcd, [id], h))))));
         }).then(() => null),
       );
       parts.push(attempt("stakes", "stakes", to, head, into((sub, h) => addStakes(sub, lcd, touched, h))));
@@ -94,6 +96,7 @@ export function createStateReader(lcd: LcdClient, log: (message: string) => void
       }
       const others = await Promise.all(parts);
       for (const sub of [...topics, ...others]) if (sub) b.absorb(sub);
+      return names;
     },
     notices: (): StateNotice[] => [...notices.values()],
   };

@@ -16,10 +16,13 @@ export async function listTopicIds(lcd: LcdClient, height: bigint): Promise<bigi
   return Array.from({ length: Math.max(0, Number(next) - 1) }, (_, i) => BigInt(i + 1));
 }
 
-export async function addTopics(b: BatchBuilder, lcd: LcdClient, ids: readonly bigint[], height: bigint): Promise<void> {
+/** Answers the topics' names, from which the ground-truth feed learns what to price. */
+export async function addTopics(b: BatchBuilder, lcd: LcdClient, ids: readonly bigint[], height: bigint): Promise<string[]> {
+  const names: string[] = [];
   await inBatches(ids, 8, async (id) => {
     const [info, active] = await Promise.all([lcd.getTopic(id, { height }), lcd.isTopicActive(id, { height })]);
     const t = info.topic;
+    names.push(t.metadata);
     b.add("topics", {
       topic_id: s(t.id), creator: t.creator, metadata: t.metadata, loss_method: t.lossMethod,
       epoch_last_ended: s(t.epochLastEnded), epoch_length: s(t.epochLength), ground_truth_lag: s(t.groundTruthLag),
@@ -34,6 +37,7 @@ export async function addTopics(b: BatchBuilder, lcd: LcdClient, ids: readonly b
       topic_stake: info.topicStake === null ? null : s(info.topicStake), created_height: null, updated_height: s(height),
     });
   });
+  return names;
 }
 
 export async function addStakes(b: BatchBuilder, lcd: LcdClient, touched: Touched, height: bigint): Promise<void> {
@@ -93,6 +97,7 @@ export async function addEmissions(b: BatchBuilder, lcd: LcdClient, height: bigi
   b.add("emission_snapshots", {
     block_height: s(height), inflation, block_emission: s(info.blockEmission), emission_per_month: s(info.emissionPerMonth),
     network_staked_tokens: s(info.networkStakedTokens), circulating_supply: s(info.circulatingSupply),
-    validators_percent: info.validatorsPercent, reputers_percent: info.reputersPercent, ecosystem_mint: null, raw: null,
+    validators_percent: info.validatorsPercent, reputers_percent: info.reputersPercent, ecosystem_mint: null,
+    max_supply: s(info.maxSupply), raw: null,
   });
 }

@@ -98,6 +98,15 @@ export const batchSchema = z
           )
           .max(100)
           .optional(),
+        // What the realized-price source answered last (absent when no source is configured).
+        price_source: z
+          .strictObject({
+            source: z.string().min(1).max(200),
+            error: z.string().max(2000).nullable(),
+            checked_at: isoTime.nullable(),
+            ok_at: isoTime.nullable(),
+          })
+          .optional(),
       })
       .optional(),
     rows: rowsSchema,

@@ -149,13 +149,16 @@ async function cursorsOf(tx: SqlTransaction, networkId: number): Promise<Record<
  * A holder that reports `stopped` (a graceful shutdown) hands the lease back at once, so a restart need not wait.
  */
 async function claimLease(tx: SqlTransaction, networkId: number, collector: NonNullable<IngestBatch["collector"]>): Promise<void> {
+  const price = collector.price_source;
   const { rows: claimed } = await tx.query<{ holder: string }>(Prisma.sql`
-    INSERT INTO collector_state (network_id, holder, lease_expires_at, state, last_error, last_error_at, chain_height, chain_time, notices, updated_at)
+    INSERT INTO collector_state (network_id, holder, lease_expires_at, state, last_error, last_error_at, chain_height, chain_time, notices,
+                                 price_source, price_source_error, price_source_checked_at, price_source_ok_at, updated_at)
     VALUES (${networkId}, ${collector.id}, now() + make_interval(secs => CASE WHEN ${collector.state} = 'stopped' THEN 0 ELSE ${LEASE_SECONDS} END),
             ${collector.state},
             ${collector.last_error ?? null}, CASE WHEN ${collector.last_error ?? null}::text IS NOT NULL THEN now() END,
             ${collector.chain_height ?? null}::bigint, ${collector.chain_time ?? null}::timestamptz,
-            ${collector.notices === undefined ? null : JSON.stringify(collector.notices)}::jsonb, now())
+            ${collector.notices === undefined ? null : JSON.stringify(collector.notices)}::jsonb,
+            ${price?.source ?? null}, ${price?.error ?? null}, ${price?.checked_at ?? null}::timestamptz, ${price?.ok_at ?? null}::timestamptz, now())
     ON CONFLICT (network_id) DO UPDATE SET
       holder = EXCLUDED.holder, lease_expires_at = EXCLUDED.lease_expires_at, state = EXCLUDED.state,
       last_error = COALESCE(EXCLUDED.last_error, CASE WHEN EXCLUDED.state IN ('backing_off', 'error') THEN collector_state.last_error END),
@@ -163,6 +166,11 @@ async function claimLease(tx: SqlTransaction, networkId: number, collector: NonN
       chain_height = COALESCE(EXCLUDED.chain_height, collector_state.chain_height),
       chain_time = COALESCE(EXCLUDED.chain_time, collector_state.chain_time),
       notices = COALESCE(EXCLUDED.notices, collector_state.notices),
+      price_source = COALESCE(EXCLUDED.price_source, collector_state.price_source),
+      -- An attempt's outcome replaces the last one; a report made before any attempt keeps it.
+      price_source_error = CASE WHEN EXCLUDED.price_source_checked_at IS NOT NULL THEN EXCLUDED.price_source_error ELSE collector_state.price_source_error END,
+      price_source_checked_at = COALESCE(EXCLUDED.price_source_checked_at, collector_state.price_source_checked_at),
+      price_source_ok_at = COALESCE(EXCLUDED.price_source_ok_at, collector_state.price_source_ok_at),
       updated_at = now()
     WHERE collector_state.holder = EXCLUDED.holder OR collector_state.lease_expires_at < now()
     RETURNING holder`);

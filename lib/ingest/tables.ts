@@ -244,7 +244,8 @@ export const tableSpecs = {
     columns: [
       h("block_height"), dec("inflation", true), amount("block_emission", true), amount("emission_per_month", true),
       amount("network_staked_tokens", true), amount("circulating_supply", true), dec("validators_percent", true),
-      dec("reputers_percent", true), amount("ecosystem_mint", true), { name: "raw", type: "json", optional: true },
+      dec("reputers_percent", true), amount("ecosystem_mint", true), amount("max_supply", true),
+      { name: "raw", type: "json", optional: true },
     ],
     merge: insert,
   },

@@ -17,6 +17,8 @@ export type HealthDto = {
   chainHeight: string | null;
   collector: { state: string; lastError: string | null; silentSeconds: number; notices: StateNoticeDto[] } | null;
   sourceReachable: boolean | null;
+  /** The realized-price source; `reachable` false when its last attempt failed for some asset. */
+  priceSource: { source: string; reachable: boolean; lastError: string | null; checkedAt: string | null } | null;
   error?: string;
 };
 
@@ -43,6 +45,9 @@ export async function getHealth(): Promise<HealthDto> {
         ? { state: status.collector.state, lastError: status.collector.lastError, silentSeconds: status.collector.silentSeconds, notices: status.collector.notices }
         : null,
       sourceReachable: status.collector ? !status.collector.sourceUnreachable : null,
+      priceSource: status.collector?.priceSource
+        ? { ...status.collector.priceSource, reachable: status.collector.priceSource.lastError === null }
+        : null,
     };
   } catch (error) {
     console.error("health: database check failed", error);
@@ -61,6 +66,7 @@ export async function getHealth(): Promise<HealthDto> {
       chainHeight: null,
       collector: null,
       sourceReachable: null,
+      priceSource: null,
       error: "database unavailable",
     };
   }

@@ -35,6 +35,8 @@ export type CollectorDto = {
   silentSeconds: number;
   /** The source could not be reached or read on the last attempts. */
   sourceUnreachable: boolean;
+  /** The realized-price source ("coinbase+coingecko", "devnet") and its last failure; null when none is configured. */
+  priceSource: { source: string; lastError: string | null; checkedAt: string | null } | null;
 };
 
 // The column is written by the ingest route from validated batches; anything unexpected is dropped, not shown.
@@ -88,6 +90,9 @@ async function readIndexStatus(now = new Date()): Promise<IndexStatusDto> {
           chainHeight: collector.chainHeight?.toString() ?? null,
           silentSeconds: Math.max(0, Math.round((now.getTime() - collector.updatedAt.getTime()) / 1000)),
           sourceUnreachable: collector.state === "backing_off" || collector.state === "error",
+          priceSource: collector.priceSource
+            ? { source: collector.priceSource, lastError: collector.priceSourceError, checkedAt: collector.priceSourceCheckedAt?.toISOString() ?? null }
+            : null,
         }
       : null,
   };

@@ -5,6 +5,7 @@ import { createRpcClient } from "@/lib/allora/rpc-client";
 import { createDevnetMarketSource } from "@/lib/allora/ground-truth";
 import type { CollectorOptions } from "@/lib/collector/collector";
 import { DEVNET_CHAIN_ID } from "@/lib/collector/from-env";
+import { GROUND_TRUTH_ASSETS } from "@/lib/collector/ground-truth-rows";
 
 export const TEST_INGEST_TOKEN = "collector-test-token-0123456789";
 
@@ -17,7 +18,7 @@ export function collectorTestOptions(devnetUrl: string, ingestUrl: string): Coll
     lcd: createLcdClient({ baseUrl: devnetUrl, ...http }),
     rpc: createRpcClient({ baseUrl: devnetUrl, ...http }),
     ingest: { url: ingestUrl, token: TEST_INGEST_TOKEN },
-    groundTruth: { required: true, source: createDevnetMarketSource({ baseUrl: devnetUrl, ...http }) },
+    groundTruth: { required: true, source: createDevnetMarketSource({ baseUrl: devnetUrl, ...http }), assets: GROUND_TRUTH_ASSETS },
     fromHeight: 1n,
     batchBlocks: 250,
     // Catch-up batches as large as the others: the pipeline tests count and replay 250-block batches; the

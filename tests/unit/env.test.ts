@@ -20,4 +20,11 @@ describe("server environment", () => {
     expect(() => parseServerEnv({ ALLORA_LCD_URL: "ftp://node" })).toThrow(/ALLORA_LCD_URL: must start with http/);
     expect(() => parseServerEnv({ INDEXER_LAG_WARN_SECONDS: "-5" })).toThrow(/INDEXER_LAG_WARN_SECONDS/);
   });
+
+  it("reads the realized-price sources in order, with none meaning off", () => {
+    expect(parseServerEnv({}).PRICE_SOURCES).toEqual(["coinbase", "coingecko"]);
+    expect(parseServerEnv({ PRICE_SOURCES: "coingecko, coinbase" }).PRICE_SOURCES).toEqual(["coingecko", "coinbase"]);
+    expect(parseServerEnv({ PRICE_SOURCES: "none" }).PRICE_SOURCES).toEqual([]);
+    expect(() => parseServerEnv({ PRICE_SOURCES: "binance" })).toThrow(/PRICE_SOURCES/);
+  });
 });

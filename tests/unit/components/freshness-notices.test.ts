@@ -12,7 +12,7 @@ function status(collector: Partial<NonNullable<IndexStatusDto["collector"]>> | n
     indexedBlockTime: "2026-11-04T12:00:00.000Z",
     lagSeconds: 302_400,
     lagWarnSeconds: 120,
-    collector: collector && { state: "catching_up", notices: [], lastError: null, chainHeight: "120960", silentSeconds: 1, sourceUnreachable: false, ...collector },
+    collector: collector && { state: "catching_up", notices: [], priceSource: null, lastError: null, chainHeight: "120960", silentSeconds: 1, sourceUnreachable: false, ...collector },
   };
 }
 
