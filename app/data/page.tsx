@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Data" };
 
 export default async function DataPage() {
   const [status, datasets] = await Promise.all([getIndexStatus(), listDatasets()]);
-  const empty = datasets.every((d) => d.rowCount === "0");
+  const empty = datasets.datasets.every((d) => d.rowCount === "0");
   return (
     <>
       <PageHeader
@@ -35,7 +35,7 @@ export default async function DataPage() {
           ) : null}
         </div>
       </div>
-      <DatasetTable datasets={datasets} />
+      <DatasetTable datasets={datasets.datasets} />
     </>
   );
 }
