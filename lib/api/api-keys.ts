@@ -1,6 +1,5 @@
 // Optional API keys of the public API. A key is 32 random bytes, so an unsalted SHA-256 is enough to store it:
 // there is nothing to brute-force, and a lookup by hash stays one indexed read.
-import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";

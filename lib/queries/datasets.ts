@@ -54,12 +54,8 @@ export async function readPage(def: DatasetDef, filters: Filters, limit: number,
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
-  return {
-    asOfHeight: scope.asOfHeight,
-    lagSeconds: scope.lagSeconds,
-    rows: page.map((r) => stripKeys(def, r)),
-    nextCursor: more && last ? encodeCursor({ dataset: def.name, asOf: scope.asOf, key: keyOfRow(def, last) }) : null,
-  };
+  const nextCursor = more && last ? encodeCursor({ dataset: def.name, asOf: scope.asOf, key: keyOfRow(def, last) }) : null;
+  return { asOfHeight: scope.asOfHeight, lagSeconds: scope.lagSeconds, rows: page.map((r) => stripKeys(def, r)), nextCursor };
 }
 
 /** Every row of a query in key order, chunk by chunk: memory stays flat whatever the range. */
