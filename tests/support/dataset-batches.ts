@@ -43,3 +43,35 @@ export function inferenceBatch(from: number, to: number, perBlock: number, extra
 }
 
 export const blockTimeOf = time;
+
+const A = INFERER(0);
+const R = INFERER(1);
+const D = INFERER(2);
+const V = `allovaloper1${"q".repeat(38)}`;
+
+/** Blocks 1..20 with at least one row in every dataset that ingestion fills (signals has no writer yet). */
+export function everyDatasetBatch(): IngestBatch {
+  const batch = inferenceBatch(1, 20, 2, {
+    topics: [topicRow(1, TRICKY_METADATA, 20)],
+    forecasts: [{ topic_id: "1", nonce: "10", forecaster: R, inferer: A, label: "y", value: "0.0123", block_height: "11" }],
+    network_inferences: [{ topic_id: "1", nonce: "10", label: "y", outlier_resistant: false, combined_value: "10.5", naive_value: null, block_height: "12" }],
+    network_inference_values: [{ topic_id: "1", nonce: "10", label: "y", outlier_resistant: false, kind: "one_out_inferer", actor: A, peer: "", value: "-10.25" }],
+    loss_bundles: [{ topic_id: "1", nonce: "10", reputer: R, combined_value: "0.5", naive_value: "0.75", block_height: "15", signature: null, pubkey: null }],
+    scores: [{ topic_id: "1", actor_type: "inferer", kind: "instant", address: A, block_height: "15", score: "0.42", is_active: null }],
+    rewards: [{ topic_id: "1", actor_type: "reputer", address: R, block_height: "15", amount: "123456789012345678.5", block_height_tx: null }],
+    reputer_stakes: [{ topic_id: "1", reputer: R, block_height: "20", self_stake: "2000000000000000000", delegated_stake: "0" }],
+    delegator_placements: [{ topic_id: "1", reputer: R, delegator: D, block_height: "20", amount: "1000000000000000000", reward_debt: "0" }],
+    stake_removals: [{ topic_id: "1", reputer: R, delegator: D, requested_height: "16", amount: "500", completion_height: "116", status: "pending", cancelled_height: null, completed_height: null }],
+    validators: [{
+      operator_address: V, moniker: "Node, \"One\"", identity: "", website: "", details: "", status: "BOND_STATUS_BONDED", jailed: false,
+      tokens: "123000000000000000000000", delegator_shares: "123000000000000000000000.000000000000000000", commission_rate: "0.050000000000000000",
+      commission_max_rate: "0.200000000000000000", commission_max_change_rate: "0.010000000000000000", commission_updated_at: null,
+      min_self_delegation: "1", updated_height: "20",
+    }],
+    validator_delegations: [{ delegator: D, operator_address: V, shares: "10.5", amount: "10", updated_height: "20" }],
+    validator_unbondings: [{ delegator: D, operator_address: V, creation_height: "18", completion_time: "2026-12-15T00:00:00Z", initial_balance: "7", balance: "7", status: "pending", updated_height: "20" }],
+    ground_truth: [{ source: "devnet", series: "BTC/USD", time: "2026-11-24T12:00:00Z", value: "97000.125", high: null, low: null }],
+  });
+  batch.rows.loss_values = [{ topic_id: "1", nonce: "10", reputer: R, kind: "inferer", actor: A, peer: "", value: "0.25" }];
+  return batch;
+}
