@@ -2,6 +2,7 @@ import type { DatasetSummary } from "@/lib/queries/datasets";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatInteger } from "@/components/format";
+import { ExportLink } from "@/components/data/export-link";
 
 export function DatasetTable({ datasets }: { datasets: DatasetSummary[] }) {
   return (
@@ -12,6 +13,9 @@ export function DatasetTable({ datasets }: { datasets: DatasetSummary[] }) {
             <Th>Dataset</Th>
             <Th className="hidden sm:table-cell">What it holds</Th>
             <Th className="text-right">Rows</Th>
+            <Th className="text-right">
+              <span className="sr-only">Export</span>
+            </Th>
           </tr>
         </thead>
         <tbody>
@@ -27,6 +31,9 @@ export function DatasetTable({ datasets }: { datasets: DatasetSummary[] }) {
               </Td>
               <Td className="text-right font-medium tabular-nums" data-testid="row-count">
                 {formatInteger(d.rowCount)}
+              </Td>
+              <Td className="text-right whitespace-nowrap">
+                <ExportLink state={{ dataset: d.name }} label="Export" />
               </Td>
             </tr>
           ))}

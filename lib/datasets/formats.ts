@@ -1,7 +1,6 @@
 // CSV and NDJSON bodies of a whole range, streamed: rows are pulled chunk by chunk as the client reads, so a
 // million-row export holds one chunk in memory, never the file.
 import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
 import type { ColumnDef } from "./columns";
 
 type Row = Record<string, unknown>;
@@ -22,16 +21,37 @@ function csvCell(column: ColumnDef, value: unknown): string {
   return column.kind === "text" ? guardFormula(text) : text;
 }
 
-async function* csvRecords(columns: ColumnDef[], chunks: AsyncIterable<Row[]>): AsyncGenerator<string[]> {
-  for await (const chunk of chunks) for (const row of chunk) yield columns.map((c) => csvCell(c, row[c.name]));
+// RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvField(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** One CSV line per row; numbers, heights and times never need quoting, so only text cells are checked. */
+export function csvLines(columns: ColumnDef[], rows: Row[]): string {
+  let text = "";
+  for (const row of rows) {
+    let line = "";
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i]!;
+      const cell = csvCell(column, row[column.name]);
+      line += (i ? "," : "") + (column.kind === "text" || column.kind === "texts" ? csvField(cell) : cell);
+    }
+    text += `${line}\r\n`;
+  }
+  return text;
+}
+
+// Encoded here rather than with csv-stringify: measured on the 2-core machine, csv-stringify alone tops out near
+// 125,000 rows/s, below the export goal of 150,000 rows/s end to end; this writer does a chunk in one pass.
+async function* csvChunks(columns: ColumnDef[], chunks: AsyncIterable<Row[]>): AsyncGenerator<Buffer> {
+  yield Buffer.from(`${columns.map((c) => csvField(c.name)).join(",")}\r\n`);
+  for await (const chunk of chunks) yield Buffer.from(csvLines(columns, chunk));
 }
 
 export function csvStream(columns: ColumnDef[], chunks: AsyncIterable<Row[]>): ReadableStream<Uint8Array> {
-  const csv = stringify({ header: true, columns: columns.map((c) => c.name), eof: true });
-  const source = Readable.from(csvRecords(columns, chunks));
-  source.on("error", (error) => csv.destroy(error));
-  source.pipe(csv);
-  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+  return Readable.toWeb(Readable.from(csvChunks(columns, chunks), { highWaterMark: 1 })) as ReadableStream<Uint8Array>;
 }
 
 async function* ndjsonLines(columns: ColumnDef[], chunks: AsyncIterable<Row[]>): AsyncGenerator<Buffer> {
@@ -47,5 +67,5 @@ async function* ndjsonLines(columns: ColumnDef[], chunks: AsyncIterable<Row[]>):
 }
 
 export function ndjsonStream(columns: ColumnDef[], chunks: AsyncIterable<Row[]>): ReadableStream<Uint8Array> {
-  return Readable.toWeb(Readable.from(ndjsonLines(columns, chunks))) as ReadableStream<Uint8Array>;
+  return Readable.toWeb(Readable.from(ndjsonLines(columns, chunks), { highWaterMark: 1 })) as ReadableStream<Uint8Array>;
 }

@@ -46,8 +46,11 @@ export function countSql(def: DatasetDef, filters: Filters, scope: Scope): Prism
 // The network id leads the key in the comparison so the primary-key index serves the keyset directly.
 const keyColumns = (def: DatasetDef) => [...(def.networkScoped ? ["t.network_id"] : []), ...def.key.map((k) => k.sql)];
 
-/** One keyset page: rows strictly after `after` (the previous page's last key), in natural-key order. */
-export function pageSql(def: DatasetDef, filters: Filters, scope: Scope, after: string[] | null, limit: number): Prisma.Sql {
+/**
+ * One keyset page: rows strictly after `after` (the previous page's last key), in natural-key order, with the key
+ * rendered as `__k0…` for the next cursor. `limit` null: the whole range in one statement (a streamed export).
+ */
+export function pageSql(def: DatasetDef, filters: Filters, scope: Scope, after: string[] | null, limit: number | null): Prisma.Sql {
   const where = conditions(def, filters, scope);
   if (after) {
     const values = [
@@ -58,7 +61,8 @@ export function pageSql(def: DatasetDef, filters: Filters, scope: Scope, after: 
   }
   const select = [
     ...selectedColumns(def, filters).map((c) => `${selectSql(c)} AS "${c.name}"`),
-    ...def.key.map((k, i) => `(${k.sql})::text AS "__k${i}"`),
+    ...(limit === null ? [] : def.key.map((k, i) => `(${k.sql})::text AS "__k${i}"`)),
   ].join(", ");
-  return Prisma.sql`SELECT ${raw(select)} FROM ${raw(def.from)} ${whereSql(where)} ORDER BY ${raw(keyColumns(def).join(", "))} LIMIT ${limit}`;
+  const limitSql = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`;
+  return Prisma.sql`SELECT ${raw(select)} FROM ${raw(def.from)} ${whereSql(where)} ORDER BY ${raw(keyColumns(def).join(", "))} ${limitSql}`;
 }

@@ -3,9 +3,10 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor } from "@/lib/datasets/cursor";
 import type { DatasetDef } from "@/lib/datasets/dataset";
-import { ParameterError, type Filters } from "@/lib/datasets/filters";
+import { ParameterError, parseQuery, type Filters } from "@/lib/datasets/filters";
 import { countSql, pageSql, type Scope } from "@/lib/datasets/sql";
 import { DATASETS } from "@/lib/datasets/registry";
+import { cursorRows } from "@/lib/queries/dataset-stream";
 import { getIndexStatus } from "@/lib/queries/status";
 import { findFollowedNetworkId } from "@/lib/queries/network";
 
@@ -14,7 +15,7 @@ export type AsOf = { asOfHeight: string | null; lagSeconds: number | null };
 export type Page = AsOf & { rows: Row[]; nextCursor: string | null };
 
 /** Rows per query while streaming a whole range: large enough to amortise a round trip, small enough to stay flat. */
-const STREAM_CHUNK = 10_000;
+const STREAM_CHUNK = 5_000;
 
 // Reads run as short transactions on the raw connection (lib/db/sql-transaction.ts): its driver hands back the
 // text the SQL renders, without Prisma's per-value decoding, which matters at a million rows.
@@ -58,8 +59,17 @@ export async function readPage(def: DatasetDef, filters: Filters, limit: number,
   return { asOfHeight: scope.asOfHeight, lagSeconds: scope.lagSeconds, rows: page.map((r) => stripKeys(def, r)), nextCursor };
 }
 
-/** Every row of a query in key order, chunk by chunk: memory stays flat whatever the range. */
+/**
+ * Every row of a query in key order, chunk by chunk: memory stays flat whatever the range. Postgres reads one
+ * cursor; PGlite (one in-process connection, which a long transaction would hold against ingestion) reads keyset
+ * chunks, each its own short statement.
+ */
 export async function* streamRows(def: DatasetDef, filters: Filters, scope: Scope): AsyncGenerator<Row[]> {
+  const db = await getDb();
+  if (db.kind === "postgres") {
+    yield* cursorRows(pageSql(def, filters, scope, null, null), STREAM_CHUNK, db);
+    return;
+  }
   let after: string[] | null = null;
   for (;;) {
     const rows: Row[] = await run<Row>(pageSql(def, filters, scope, after, STREAM_CHUNK));
@@ -81,4 +91,20 @@ export async function listDatasets(): Promise<{ datasets: DatasetSummary[] } & A
     lagSeconds: scope.lagSeconds,
     datasets: DATASETS.map((d, i) => ({ name: d.name, title: d.title, description: d.description, rowCount: counts[i]! })),
   };
+}
+
+export type ExportPreview =
+  | { ok: true; count: string; asOfHeight: string | null }
+  | { ok: false; parameter: string; message: string };
+
+/** The row count the /data builder shows before download: the same parse and count as `?count=only`. */
+export async function previewExport(def: DatasetDef, query: Record<string, string | undefined>): Promise<ExportPreview> {
+  try {
+    const { filters } = parseQuery(def, query);
+    const scope = await resolveScope(filters);
+    return { ok: true, count: await countRows(def, filters, scope), asOfHeight: scope.asOfHeight };
+  } catch (error) {
+    if (error instanceof ParameterError) return { ok: false, parameter: error.parameter, message: error.message };
+    throw error;
+  }
 }
