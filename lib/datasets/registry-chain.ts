@@ -111,7 +111,7 @@ export const chainDatasets: DatasetDef[] = [
     address: ["t.reputer"],
     columns: [
       topicId, height("nonce", "Reputer nonce: the worker nonce being scored"), text("reputer", "Reputer address; empty for the network's bundle"),
-      dec("combined_value", "Combined loss"), dec("naive_value", "Naive loss", { nullable: true }), blockHeight, blockTime(),
+      dec("combined_value", "Combined loss", { nullable: true }), dec("naive_value", "Naive loss", { nullable: true }), blockHeight, blockTime(),
     ],
   },
   {

@@ -3,6 +3,11 @@ import { amount, blockJoin, blockTime, bool, dec, height, int, keyOf, text, time
 
 const topicId = height("topic_id", "Topic id", { unit: "id" });
 const blockHeight = height("block_height", "Height the position is as of");
+// Ended positions are closed, not deleted: these say when a later read no longer found them, and why.
+const closure = () => [
+  height("ended_at_height", "Height of the state read that no longer found the position (empty while it lasts)", { nullable: true }),
+  text("end_reason", "Why it ended (empty while it lasts)", { nullable: true }),
+];
 
 export const stakeDatasets: DatasetDef[] = [
   {
@@ -34,7 +39,7 @@ export const stakeDatasets: DatasetDef[] = [
     address: ["t.delegator", "t.reputer"],
     columns: [
       topicId, text("reputer", "Reputer address"), text("delegator", "Delegator address"), blockHeight,
-      ...amount("amount", "Placed amount (a decimal on chain)"), dec("reward_debt", "Reward debt", { unit: "uallo" }), blockTime(),
+      ...amount("amount", "Placed amount (a decimal on chain)"), dec("reward_debt", "Reward debt", { unit: "uallo" }), ...closure(), blockTime(),
     ],
   },
   {
@@ -71,9 +76,10 @@ export const stakeDatasets: DatasetDef[] = [
       text("operator_address", "Validator operator address (allovaloper…)"), text("moniker", "Moniker"), text("website", "Website"),
       text("status", "BOND_STATUS_BONDED | BOND_STATUS_UNBONDING | BOND_STATUS_UNBONDED"), bool("jailed", "Jailed"),
       ...amount("tokens", "Bonded tokens"), dec("delegator_shares", "Delegator shares", { unit: "shares" }),
-      dec("commission_rate", "Commission rate", { unit: "fraction" }), dec("commission_max_rate", "Maximum commission rate", { unit: "fraction" }),
-      dec("commission_max_change_rate", "Maximum daily commission change", { unit: "fraction" }),
-      ...amount("min_self_delegation", "Minimum self delegation"), height("updated_height", "Height of the last indexed change"),
+      dec("commission_rate", "Commission rate", { unit: "fraction" }),
+      dec("commission_max_rate", "Maximum commission rate", { unit: "fraction", nullable: true }),
+      dec("commission_max_change_rate", "Maximum daily commission change", { unit: "fraction", nullable: true }),
+      ...amount("min_self_delegation", "Minimum self delegation", { nullable: true }), height("updated_height", "Height of the last indexed change"),
     ],
   },
   {
@@ -89,7 +95,7 @@ export const stakeDatasets: DatasetDef[] = [
     columns: [
       text("delegator", "Delegator address"), text("operator_address", "Validator operator address"),
       dec("shares", "Delegator shares", { unit: "shares" }), ...amount("amount", "Delegated tokens"),
-      height("updated_height", "Height of the last indexed change"),
+      height("updated_height", "Height of the last indexed change"), ...closure(),
     ],
   },
   {
@@ -106,7 +112,7 @@ export const stakeDatasets: DatasetDef[] = [
       text("delegator", "Delegator address"), text("operator_address", "Validator operator address"),
       height("creation_height", "Height the unbonding started"), time("completion_time", "Time the tokens unlock"),
       ...amount("initial_balance", "Initial balance"), ...amount("balance", "Balance"), text("status", "pending | completed | cancelled"),
-      height("updated_height", "Height of the last indexed change"),
+      height("updated_height", "Height of the last indexed change"), ...closure(),
     ],
   },
   {
