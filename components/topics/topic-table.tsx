@@ -1,5 +1,6 @@
 import type { TopicSummaryDto } from "@/lib/queries/topics";
 import { Card } from "@/components/ui/card";
+import { ExportLink } from "@/components/data/export-link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatAllo, formatInteger } from "@/components/format";
@@ -15,6 +16,9 @@ function Missing({ label }: { label: string }) {
 export function TopicTable({ topics }: { topics: TopicSummaryDto[] }) {
   return (
     <Card>
+      <div className="flex justify-end border-b px-5 py-2">
+        <ExportLink state={{ dataset: "topics" }} />
+      </div>
       <Table label="Topics table">
         <thead>
           <tr>
