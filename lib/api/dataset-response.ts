@@ -23,11 +23,12 @@ export async function enforceRateLimit(request: Request): Promise<Record<string,
   const state = await hitRateLimit(await identifyClient(request));
   const headers = rateLimitHeaders(state);
   if (state.exceeded) {
-    const error = new ApiError(
+    throw new ApiError(
       "rate_limited",
       `rate limit of ${state.limit} requests per ${state.windowSeconds} s exceeded; retry after ${state.resetSeconds} s (an API key raises the limit, see /data/api)`,
+      undefined,
+      { ...headers, "retry-after": String(state.resetSeconds) },
     );
-    throw Object.assign(error, { headers: { ...headers, "retry-after": String(state.resetSeconds) } });
   }
   return headers;
 }
@@ -69,7 +70,6 @@ export async function answerDatasetRequest(request: Request, name: string): Prom
       },
     });
   } catch (error) {
-    const extra = (error as { headers?: Record<string, string> }).headers;
-    return errorResponse(error, `GET /api/v1/${name.slice(0, 64)}`, { ...headers, ...extra });
+    return errorResponse(error, `GET /api/v1/${name.slice(0, 64)}`, headers);
   }
 }

@@ -33,6 +33,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: { field: string; message: string }[],
+    /** Headers the answer must carry (Retry-After of a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -47,8 +49,9 @@ export function errorResponse(error: unknown, context: string, headers: Record<s
     mapped = new ApiError("invalid_parameter", error.message, [{ field: error.parameter, message: error.message }]);
   else {
     console.error(`${context}: unexpected error`, error);
-    mapped = new ApiError("internal_error", context.startsWith("POST") ? "internal error; nothing was written" : "internal error");
+    mapped = new ApiError("internal_error", context.includes("/api/ingest") ? "internal error; nothing was written" : "internal error");
   }
+  headers = { ...headers, ...mapped.headers };
   const body = { error: { code: mapped.code, message: mapped.message, ...(mapped.issues ? { issues: mapped.issues } : {}) } };
   if (mapped.code === "unauthorized") headers = { ...headers, "www-authenticate": `Bearer realm="${context.includes("ingest") ? "ingest" : "api"}"` };
   return NextResponse.json(body, { status: statusOf[mapped.code], headers });

@@ -13,7 +13,7 @@ async function handle(request: Request) {
     for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
     return response;
   } catch (error) {
-    return errorResponse(error, "POST /api/mcp", { ...headers, ...(error as { headers?: Record<string, string> }).headers });
+    return errorResponse(error, "POST /api/mcp", headers);
   }
 }
 
