@@ -8,6 +8,7 @@ const TOKEN = "integration-test-token-0123456789";
 process.env.INGEST_TOKEN = TOKEN;
 process.env.ALLORA_NETWORK = "testnet";
 process.env.API_RATE_LIMIT = "100000";
+process.env.EXPORT_MAX_ROWS = "50";
 const { POST } = await import("@/app/api/ingest/route");
 const { GET } = await import("@/app/api/v1/[dataset]/route");
 
@@ -65,6 +66,16 @@ describe(`GET /api/v1/[dataset] (${describeTestDatabase()})`, () => {
     const ndjson = (await (await get(`${filter}&format=ndjson`)).text()).trim().split("\n").map((l) => JSON.parse(l));
     expect(ndjson).toHaveLength(27);
     expect(new Set(ndjson.map((r) => r.block_height))).toEqual(new Set(["4", "5", "6", "7", "8", "9", "10", "11", "12"]));
+  });
+
+  it("refuses an export above the hard cap with an error that says so, rather than a shorter file", async () => {
+    const res = await get("worker_inferences?format=csv");
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/json/);
+    const body = await res.json();
+    expect(body.error.code).toBe("export_too_large");
+    expect(body.error.message).toContain("60 rows, above the cap of 50");
+    expect((await get("worker_inferences?format=csv&to_height=10")).status).toBe(200);
   });
 
   it("answers the as-of height and lag in headers and in the JSON body", async () => {
