@@ -75,7 +75,7 @@ export function ExportBuilder({ datasets, def, state, preview }: { datasets: rea
             {preview.ok ? (
               <>
                 <p className="text-sm" data-testid="export-count" role="status">
-                  <span className="font-semibold tabular-nums">{formatInteger(preview.count)}</span> rows
+                  <span className="font-semibold tabular-nums">{formatInteger(preview.count)}</span> {preview.count === "1" ? "row" : "rows"}
                   {preview.asOfHeight ? <> · as of block {formatInteger(preview.asOfHeight)}</> : null}
                 </p>
                 <a href={download} className={buttonClassName("primary")} data-testid="export-download" download>
