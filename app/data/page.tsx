@@ -52,7 +52,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         description={
           <>
             Every dataset this dashboard indexes, for analysts: build an export over an explicit range, or query the{" "}
-            <Link href="/data/api" className="font-medium text-primary underline-offset-4 hover:underline">
+            <Link href="/data/api" className="font-medium text-primary underline underline-offset-4">
               public API
             </Link>{" "}
             directly.

@@ -83,7 +83,7 @@ export function ExportBuilder({ datasets, def, state, preview }: { datasets: rea
                 </a>
               </>
             ) : (
-              <p role="alert" className="text-sm text-danger">
+              <p role="alert" className="text-sm text-danger" data-testid="export-error">
                 {preview.message}
               </p>
             )}

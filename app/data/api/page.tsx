@@ -47,7 +47,7 @@ export default async function ApiDocsPage() {
               <code className={code}>{`{ "error": { "code", "message" } }`}</code>, and a bad parameter is a 400 that names it.
             </p>
             <p>
-              The machine-readable description is the <a className="font-medium text-primary hover:underline" href="/api/v1/openapi.json">OpenAPI 3.1 document</a>; AI
+              The machine-readable description is the <a className="font-medium text-primary underline underline-offset-4" href="/api/v1/openapi.json">OpenAPI 3.1 document</a>; AI
               assistants can use the same datasets as MCP tools at <code className={code}>{origin}/api/mcp</code> (streamable HTTP).
             </p>
           </CardContent>
@@ -102,7 +102,7 @@ export default async function ApiDocsPage() {
               <CardTitle className="font-mono">GET /api/v1/{def.name}</CardTitle>
               <p className="text-muted-foreground">
                 {def.description}{" "}
-                <Link className="text-primary hover:underline" href={`/data?dataset=${def.name}#dictionary`}>
+                <Link className="text-primary underline underline-offset-4" href={`/data?dataset=${def.name}#dictionary`}>
                   Columns
                 </Link>
               </p>

@@ -18,9 +18,9 @@ for (const viewport of VIEWPORTS) {
       await builder.getByRole("button", { name: "Update preview" }).click();
       await expect(page).toHaveURL(/dataset=worker_inferences/);
 
-      await builder.getByLabel("Topic").fill("1");
-      await builder.getByLabel("From height").fill("2000");
-      await builder.getByLabel("To height").fill("2600");
+      await builder.getByLabel("Topic", { exact: true }).fill("1");
+      await builder.getByLabel("From height", { exact: true }).fill("2000");
+      await builder.getByLabel("To height", { exact: true }).fill("2600");
       for (const column of ["nonce", "inferer", "value", "block_height", "time"]) await builder.getByLabel(column, { exact: true }).check();
       await builder.getByRole("button", { name: "Update preview" }).click();
       await expect(page).toHaveURL(/topic=1/);
@@ -58,7 +58,7 @@ for (const viewport of VIEWPORTS) {
 
 test("a bad filter in the builder is named, and nothing is offered for download", async ({ page }) => {
   await page.goto("/data?dataset=scores&from_height=9&to_height=3");
-  await expect(page.getByRole("alert")).toContainText("from_height");
+  await expect(page.getByTestId("export-error")).toContainText("from_height");
   await expect(page.getByTestId("export-download")).toHaveCount(0);
 });
 
