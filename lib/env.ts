@@ -50,6 +50,12 @@ const serverSchema = z.object({
   /** Blocks per ingest batch while the collector is far behind the head (catch-up mode). */
   COLLECTOR_CATCH_UP_BLOCKS: z.coerce.number().int().min(1).max(10_000).default(1000),
   INGEST_MAX_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  /** Requests per rate-limit window of a client without an API key (/api/v1 and /api/mcp). */
+  API_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  /** Length of the rate-limit window in seconds. */
+  API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().max(86400).default(60),
+  /** Most rows one CSV/NDJSON export may carry; a larger one is refused (400) before any row is sent. */
+  EXPORT_MAX_ROWS: z.coerce.number().int().positive().default(5_000_000),
   /** Next.js's own switch, set by `npm start` and `npm run demo`: SIGINT/SIGTERM are left to lib/start-up.ts. */
   NEXT_MANUAL_SIG_HANDLE: z
     .string()

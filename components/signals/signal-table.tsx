@@ -1,5 +1,6 @@
 import type { SignalDto } from "@/lib/queries/signals";
 import { Card } from "@/components/ui/card";
+import { ExportLink } from "@/components/data/export-link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDuration, formatInteger, formatUtc } from "@/components/format";
@@ -7,6 +8,9 @@ import { formatDuration, formatInteger, formatUtc } from "@/components/format";
 export function SignalTable({ signals }: { signals: SignalDto[] }) {
   return (
     <Card>
+      <div className="flex justify-end border-b px-5 py-2">
+        <ExportLink state={{ dataset: "signals" }} />
+      </div>
       <Table label="Signals table">
         <thead>
           <tr>

@@ -1,11 +1,15 @@
 import type { ReputerStakeDto } from "@/lib/queries/staking";
 import { Card } from "@/components/ui/card";
+import { ExportLink } from "@/components/data/export-link";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatAllo, formatInteger } from "@/components/format";
 
 export function ReputerTable({ stakes }: { stakes: ReputerStakeDto[] }) {
   return (
     <Card>
+      <div className="flex justify-end border-b px-5 py-2">
+        <ExportLink state={{ dataset: "reputer_stakes" }} />
+      </div>
       <Table label="Reputer stakes table">
         <thead>
           <tr>

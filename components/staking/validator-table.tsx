@@ -1,5 +1,6 @@
 import type { ValidatorDto } from "@/lib/queries/staking";
 import { Card } from "@/components/ui/card";
+import { ExportLink } from "@/components/data/export-link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatAllo, formatPercent } from "@/components/format";
@@ -13,6 +14,9 @@ const STATUS_LABEL: Record<string, string> = {
 export function ValidatorTable({ validators }: { validators: ValidatorDto[] }) {
   return (
     <Card>
+      <div className="flex justify-end border-b px-5 py-2">
+        <ExportLink state={{ dataset: "validators" }} />
+      </div>
       <Table label="Validators table">
         <thead>
           <tr>

@@ -3,6 +3,7 @@ import type { DirectoryTopicDto } from "@/lib/queries/topic-directory";
 import { MIN_EDGE_EPOCHS } from "@/lib/queries/topic-edges";
 import { directoryHref, type DirectoryView, type SortKey } from "@/lib/forecast/directory-view";
 import { Card } from "@/components/ui/card";
+import { ExportLink } from "@/components/data/export-link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AlloAmount, EdgeFigure, Missing, formatDecimal } from "@/components/figures";
@@ -28,6 +29,9 @@ function SortTh({ view, sort, children, numeric }: { view: DirectoryView; sort: 
 export function TopicTable({ topics, view }: { topics: DirectoryTopicDto[]; view: DirectoryView }) {
   return (
     <Card>
+      <div className="flex justify-end border-b px-5 py-2">
+        <ExportLink state={{ dataset: "topics" }} />
+      </div>
       <Table label="Topics table">
         <thead>
           <tr>

@@ -1,64 +1,110 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { decodeCursor, encodeCursor } from "@/lib/datasets/cursor";
+import type { DatasetDef } from "@/lib/datasets/dataset";
+import { ParameterError, parseQuery, type Filters } from "@/lib/datasets/filters";
+import { countSql, pageSql, type Scope } from "@/lib/datasets/sql";
+import { DATASETS } from "@/lib/datasets/registry";
+import { cursorRows } from "@/lib/queries/dataset-stream";
+import { getIndexStatus } from "@/lib/queries/status";
 import { findFollowedNetworkId } from "@/lib/queries/network";
 
-export type DatasetId =
-  | "topics"
-  | "worker_inferences"
-  | "forecasts"
-  | "network_inferences"
-  | "scores"
-  | "rewards"
-  | "reputer_stakes"
-  | "delegator_placements"
-  | "stake_removals"
-  | "validators"
-  | "signals"
-  | "ground_truth";
+export type Row = Record<string, unknown>;
+export type AsOf = { asOfHeight: string | null; lagSeconds: number | null };
+export type Page = AsOf & { rows: Row[]; nextCursor: string | null };
 
-export type DatasetDto = {
-  id: DatasetId;
-  title: string;
-  description: string;
-  /** Exact row count in the database (decimal string: tables can outgrow 2^53). 0 is a real count here. */
-  rowCount: string;
-  /** Whether the rows belong to the followed network, or are shared (ground truth comes from outside the chain). */
-  scope: "network" | "global";
-};
+/** Rows per query while streaming a whole range: large enough to amortise a round trip, small enough to stay flat. */
+const STREAM_CHUNK = 5_000;
 
-const DATASETS: Omit<DatasetDto, "rowCount">[] = [
-  { id: "topics", title: "Topics", description: "Every topic's objective and parameters, with their change history.", scope: "network" },
-  { id: "worker_inferences", title: "Worker inferences", description: "Each worker's prediction per topic and epoch.", scope: "network" },
-  { id: "forecasts", title: "Forecasts", description: "Forecasters' predictions of each inferer's error.", scope: "network" },
-  { id: "network_inferences", title: "Network inferences", description: "The combined network prediction per epoch, beside the naive one.", scope: "network" },
-  { id: "scores", title: "Scores", description: "Instant and EMA scores of inferers, forecasters and reputers.", scope: "network" },
-  { id: "rewards", title: "Rewards", description: "Rewards paid per actor, topic and block, in uallo.", scope: "network" },
-  { id: "reputer_stakes", title: "Reputer stakes", description: "Self and delegated stake of each reputer per topic over time.", scope: "network" },
-  { id: "delegator_placements", title: "Delegator placements", description: "Delegators' stake placed on each reputer over time.", scope: "network" },
-  { id: "stake_removals", title: "Stake removals", description: "Removal requests with their unlock heights and outcome.", scope: "network" },
-  { id: "validators", title: "Validators", description: "Validator status, bonded tokens and commission.", scope: "network" },
-  { id: "signals", title: "Signals", description: "Published trading signals, stamped at publish height and scored.", scope: "network" },
-  { id: "ground_truth", title: "Ground truth", description: "Realized values (e.g. prices) predictions are judged against.", scope: "global" },
-];
+// Reads run as short transactions on the raw connection (lib/db/sql-transaction.ts): its driver hands back the
+// text the SQL renders, without Prisma's per-value decoding, which matters at a million rows.
+async function run<T>(sql: Prisma.Sql): Promise<T[]> {
+  const db = await getDb();
+  return db.transaction(async (tx) => (await tx.query<T>(sql)).rows);
+}
 
-export async function listDatasets(): Promise<DatasetDto[]> {
-  const networkId = await findFollowedNetworkId();
-  const { prisma } = await getDb();
-  // Table names cannot be bound parameters, so the statement is spelled out; the network id is bound.
-  const [counts] = await prisma.$queryRaw<Record<DatasetId, string>[]>`
-    SELECT
-      (SELECT count(*)::text FROM topics WHERE network_id = ${networkId}) AS topics,
-      (SELECT count(*)::text FROM worker_inferences WHERE network_id = ${networkId}) AS worker_inferences,
-      (SELECT count(*)::text FROM forecasts WHERE network_id = ${networkId}) AS forecasts,
-      (SELECT count(*)::text FROM network_inferences WHERE network_id = ${networkId}) AS network_inferences,
-      (SELECT count(*)::text FROM scores WHERE network_id = ${networkId}) AS scores,
-      (SELECT count(*)::text FROM rewards WHERE network_id = ${networkId}) AS rewards,
-      (SELECT count(*)::text FROM reputer_stakes WHERE network_id = ${networkId}) AS reputer_stakes,
-      (SELECT count(*)::text FROM delegator_placements WHERE network_id = ${networkId}) AS delegator_placements,
-      (SELECT count(*)::text FROM stake_removals WHERE network_id = ${networkId}) AS stake_removals,
-      (SELECT count(*)::text FROM validators WHERE network_id = ${networkId}) AS validators,
-      (SELECT count(*)::text FROM signals WHERE network_id = ${networkId}) AS signals,
-      (SELECT count(*)::text FROM ground_truth) AS ground_truth`;
-  if (!counts) throw new Error("dataset row counts: the count query returned no row");
-  return DATASETS.map((d) => ({ ...d, rowCount: counts[d.id] }));
+/** The network and as-of height of a query: the pinned height (as_of_height or a cursor's), else the indexed one. */
+export async function resolveScope(filters: Filters, pinned?: string | null): Promise<Scope & AsOf> {
+  const [networkId, status] = await Promise.all([findFollowedNetworkId(), getIndexStatus()]);
+  const indexed = status.indexedHeight;
+  const asked = pinned ?? filters.asOfHeight ?? null;
+  if (asked !== null && (indexed === null || BigInt(asked) > BigInt(indexed)))
+    throw new ParameterError(filters.asOfHeight ? "as_of_height" : "cursor", `is above the indexed height (${indexed ?? "nothing indexed"})`);
+  return { networkId, asOf: asked ?? indexed, asOfHeight: asked ?? indexed, lagSeconds: status.lagSeconds };
+}
+
+export async function countRows(def: DatasetDef, filters: Filters, scope: Scope): Promise<string> {
+  const [row] = await run<{ n: string }>(countSql(def, filters, scope));
+  return row?.n ?? "0";
+}
+
+const keyOfRow = (def: DatasetDef, row: Row) => def.key.map((_, i) => row[`__k${i}`] as string);
+
+function stripKeys(def: DatasetDef, row: Row): Row {
+  for (let i = 0; i < def.key.length; i++) delete row[`__k${i}`];
+  return row;
+}
+
+/** One JSON page; a cursor continues the paging run it came from, pinned to that run's as-of height. */
+export async function readPage(def: DatasetDef, filters: Filters, limit: number, cursorText?: string): Promise<Page> {
+  const cursor = cursorText ? decodeCursor(cursorText, def.name, def.key.length) : null;
+  const scope = await resolveScope(filters, cursor?.asOf);
+  // One extra row tells whether another page exists without a second query.
+  const rows = await run<Row>(pageSql(def, filters, scope, cursor?.key ?? null, limit + 1));
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  const nextCursor = more && last ? encodeCursor({ dataset: def.name, asOf: scope.asOf, key: keyOfRow(def, last) }) : null;
+  return { asOfHeight: scope.asOfHeight, lagSeconds: scope.lagSeconds, rows: page.map((r) => stripKeys(def, r)), nextCursor };
+}
+
+/**
+ * Every row of a query in key order, chunk by chunk: memory stays flat whatever the range. Postgres reads one
+ * cursor; PGlite (one in-process connection, which a long transaction would hold against ingestion) reads keyset
+ * chunks, each its own short statement.
+ */
+export async function* streamRows(def: DatasetDef, filters: Filters, scope: Scope): AsyncGenerator<Row[]> {
+  const db = await getDb();
+  if (db.kind === "postgres") {
+    yield* cursorRows(pageSql(def, filters, scope, null, null), STREAM_CHUNK, db);
+    return;
+  }
+  let after: string[] | null = null;
+  for (;;) {
+    const rows: Row[] = await run<Row>(pageSql(def, filters, scope, after, STREAM_CHUNK));
+    if (rows.length === 0) return;
+    after = keyOfRow(def, rows[rows.length - 1]!);
+    yield rows;
+    if (rows.length < STREAM_CHUNK) return;
+  }
+}
+
+export type DatasetSummary = { name: string; title: string; description: string; rowCount: string };
+
+/** Each dataset with its row count in this deployment (the /data page). */
+export async function listDatasets(): Promise<{ datasets: DatasetSummary[] } & AsOf> {
+  const scope = await resolveScope({});
+  const counts = await Promise.all(DATASETS.map((d) => countRows(d, {}, scope)));
+  return {
+    asOfHeight: scope.asOfHeight,
+    lagSeconds: scope.lagSeconds,
+    datasets: DATASETS.map((d, i) => ({ name: d.name, title: d.title, description: d.description, rowCount: counts[i]! })),
+  };
+}
+
+export type ExportPreview =
+  | { ok: true; count: string; asOfHeight: string | null }
+  | { ok: false; parameter: string; message: string };
+
+/** The row count the /data builder shows before download: the same parse and count as `?count=only`. */
+export async function previewExport(def: DatasetDef, query: Record<string, string | undefined>): Promise<ExportPreview> {
+  try {
+    const { filters } = parseQuery(def, query);
+    const scope = await resolveScope(filters);
+    return { ok: true, count: await countRows(def, filters, scope), asOfHeight: scope.asOfHeight };
+  } catch (error) {
+    if (error instanceof ParameterError) return { ok: false, parameter: error.parameter, message: error.message };
+    throw error;
+  }
 }

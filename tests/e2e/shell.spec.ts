@@ -57,8 +57,8 @@ test.describe("empty database content", () => {
   test("data lists every exportable dataset with a real row count of 0", async ({ page }) => {
     await page.goto("/data");
     const counts = page.getByTestId("row-count");
-    await expect(counts).toHaveCount(12);
-    await expect(counts).toHaveText(Array.from({ length: 12 }, () => "0"));
+    await expect(counts).toHaveCount(17);
+    await expect(counts).toHaveText(Array.from({ length: 17 }, () => "0"));
     for (const dataset of ["Topics", "Worker inferences", "Network inferences", "Reputer stakes", "Signals"]) {
       await expect(page.getByRole("cell", { name: new RegExp(`^${dataset}`) })).toBeVisible();
     }

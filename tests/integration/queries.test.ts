@@ -94,7 +94,7 @@ describe(`lib/queries on an indexed devnet (${describeTestDatabase()})`, () => {
   });
 
   it("counts every dataset's rows exactly and says which network the status and health are about", async () => {
-    const datasets = Object.fromEntries((await listDatasets()).map((d) => [d.id, d.rowCount]));
+    const datasets = Object.fromEntries((await listDatasets()).datasets.map((d) => [d.name, d.rowCount]));
     expect(datasets.topics).toBe(String(await db.prisma.topic.count()));
     expect(datasets.worker_inferences).toBe(String(await db.prisma.workerInference.count()));
     expect(Number(datasets.worker_inferences)).toBeGreaterThan(1_000);
