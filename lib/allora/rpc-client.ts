@@ -60,6 +60,17 @@ function decodeList(events: readonly RawEvent[], source: EventSource, txIndex: n
   }));
 }
 
+/** Every event of a block_results result, decoded: block-level events first, then tx events in order. */
+export function blockResultsFromResult(result: z.output<typeof blockResultsResultSchema>): BlockResults {
+  const events = [
+    ...decodeList(result.begin_block_events, "begin_block", null, null),
+    ...decodeList(result.finalize_block_events, "finalize_block", null, null),
+    ...result.txs_results.flatMap((tx, txIndex) => decodeList(tx.events, "tx", txIndex, tx.code ?? 0)),
+    ...decodeList(result.end_block_events, "end_block", null, null),
+  ];
+  return { height: result.height, events };
+}
+
 export function createRpcClient(options: RpcClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, "");
 
@@ -76,16 +87,8 @@ export function createRpcClient(options: RpcClientOptions) {
     getBlock: (height: bigint | number, signal?: AbortSignal) =>
       call(`/block?height=${uintSegment(height)}`, blockResultSchema, signal),
     /** Every event of the block, decoded, block-level events first, then tx events in order. */
-    getBlockResults: async (height: bigint | number, signal?: AbortSignal): Promise<BlockResults> => {
-      const result = await call(`/block_results?height=${uintSegment(height)}`, blockResultsResultSchema, signal);
-      const events = [
-        ...decodeList(result.begin_block_events, "begin_block", null, null),
-        ...decodeList(result.finalize_block_events, "finalize_block", null, null),
-        ...result.txs_results.flatMap((tx, txIndex) => decodeList(tx.events, "tx", txIndex, tx.code ?? 0)),
-        ...decodeList(result.end_block_events, "end_block", null, null),
-      ];
-      return { height: result.height, events };
-    },
+    getBlockResults: async (height: bigint | number, signal?: AbortSignal): Promise<BlockResults> =>
+      blockResultsFromResult(await call(`/block_results?height=${uintSegment(height)}`, blockResultsResultSchema, signal)),
   };
 }
 

@@ -58,6 +58,13 @@ export class BatchBuilder {
     });
   }
 
+  /** Takes every row of another builder (state read on its own, so a failed read leaves no partial rows here). */
+  absorb(other: BatchBuilder): void {
+    for (const [table, rows] of other.tables) for (const row of rows.values()) this.add(table, row);
+    for (const u of other.removalUpdates) this.removalUpdates.push(u);
+    for (const u of other.registrationEnds) this.registrationEnds.push(u);
+  }
+
   removalUpdate(update: NonNullable<Updates["stake_removals"]>[number]): void {
     this.removalUpdates.push(update);
   }

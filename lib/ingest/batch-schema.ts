@@ -84,6 +84,20 @@ export const batchSchema = z
         last_error: z.string().max(2000).nullable().optional(),
         chain_height: heightString.nullable().optional(),
         chain_time: isoTime.nullable().optional(),
+        // State the node could not serve (left out, or read at another height) and how blocks are read; replaces
+        // the stored list on each batch, so a notice disappears once the state is read again.
+        notices: z
+          .array(
+            z.strictObject({
+              state: z.string().min(1).max(100),
+              kind: z.enum(["missing", "pruned", "single_requests"]),
+              since: isoTime,
+              as_of_height: heightString.nullable(),
+              detail: z.string().max(1000),
+            }),
+          )
+          .max(100)
+          .optional(),
       })
       .optional(),
     rows: rowsSchema,

@@ -150,17 +150,19 @@ async function cursorsOf(tx: SqlTransaction, networkId: number): Promise<Record<
  */
 async function claimLease(tx: SqlTransaction, networkId: number, collector: NonNullable<IngestBatch["collector"]>): Promise<void> {
   const { rows: claimed } = await tx.query<{ holder: string }>(Prisma.sql`
-    INSERT INTO collector_state (network_id, holder, lease_expires_at, state, last_error, last_error_at, chain_height, chain_time, updated_at)
+    INSERT INTO collector_state (network_id, holder, lease_expires_at, state, last_error, last_error_at, chain_height, chain_time, notices, updated_at)
     VALUES (${networkId}, ${collector.id}, now() + make_interval(secs => CASE WHEN ${collector.state} = 'stopped' THEN 0 ELSE ${LEASE_SECONDS} END),
             ${collector.state},
             ${collector.last_error ?? null}, CASE WHEN ${collector.last_error ?? null}::text IS NOT NULL THEN now() END,
-            ${collector.chain_height ?? null}::bigint, ${collector.chain_time ?? null}::timestamptz, now())
+            ${collector.chain_height ?? null}::bigint, ${collector.chain_time ?? null}::timestamptz,
+            ${collector.notices === undefined ? null : JSON.stringify(collector.notices)}::jsonb, now())
     ON CONFLICT (network_id) DO UPDATE SET
       holder = EXCLUDED.holder, lease_expires_at = EXCLUDED.lease_expires_at, state = EXCLUDED.state,
       last_error = COALESCE(EXCLUDED.last_error, CASE WHEN EXCLUDED.state IN ('backing_off', 'error') THEN collector_state.last_error END),
       last_error_at = COALESCE(EXCLUDED.last_error_at, CASE WHEN EXCLUDED.state IN ('backing_off', 'error') THEN collector_state.last_error_at END),
       chain_height = COALESCE(EXCLUDED.chain_height, collector_state.chain_height),
       chain_time = COALESCE(EXCLUDED.chain_time, collector_state.chain_time),
+      notices = COALESCE(EXCLUDED.notices, collector_state.notices),
       updated_at = now()
     WHERE collector_state.holder = EXCLUDED.holder OR collector_state.lease_expires_at < now()
     RETURNING holder`);
