@@ -5,6 +5,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+// A plain Node script (no TypeScript loader), so it cannot use lib/env.ts; the variables it reads (DEVNET_PORT,
+// DEVNET_DAYS, PORT, PGLITE_DATA_DIR, INGEST_TOKEN_FILE) are listed in the README's configuration table.
 const devnetPort = process.env.DEVNET_PORT ?? "26657";
 const appPort = process.env.PORT ?? "3000";
 const dataDir = process.env.PGLITE_DATA_DIR ?? ".data/demo/pglite";
@@ -58,8 +60,12 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 250));
 }
 
+// The demo always has its own embedded database: an exported DATABASE_URL (a real network's Postgres, say) is not
+// passed on, so simulated data never lands there.
+const { DATABASE_URL: ignoredDatabaseUrl, ...inherited } = process.env;
+if (ignoredDatabaseUrl) console.log("demo: ignoring the exported DATABASE_URL; the demo uses its own embedded database in .data/demo");
 const env = {
-  ...process.env,
+  ...inherited,
   ALLORA_NETWORK: "devnet",
   DEVNET_PORT: devnetPort,
   PORT: appPort,

@@ -1,6 +1,7 @@
 // Standalone devnet: npx tsx scripts/devnet.ts --days 7 --port 26657 --seed 42 --emissions v10
 import { parseArgs } from "node:util";
 import { startDevnet } from "../lib/devnet/server";
+import { serverEnv } from "../lib/env";
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +29,7 @@ const devnet = await startDevnet({
   days,
   seed: Number(values.seed),
   emissionsVersion: emissions,
-  port: values.port !== undefined ? Number(values.port) : process.env.DEVNET_PORT ? Number(process.env.DEVNET_PORT) : 26657,
+  port: values.port !== undefined ? Number(values.port) : serverEnv().DEVNET_PORT,
   blockTimeMs: Number(values["block-time-ms"]),
   genesisTime: values.genesis,
   apiKey: values["api-key"],

@@ -2,7 +2,7 @@
 // POSTed to the RPC root), as CometBFT serves them. Some nodes and proxies refuse batches (HTTP 400, 405, 413, …) or
 // mangle them (an array missing answers): then this reader says why once and reads with single GETs from then on.
 // Every item is validated with the same schemas as a single GET, and must answer the height it was asked for.
-import { AlloraDecodeError, AlloraHttpError, decodeResponse, type HttpOptions, requestJson, uintSegment } from "@/lib/allora/http";
+import { AlloraDecodeError, AlloraHttpError, decodeResponse, type HttpOptions, joinUrl, requestJson, uintSegment } from "@/lib/allora/http";
 import { AlloraRpcError, blockResultsFromResult, type BlockResults, type RpcClient } from "@/lib/allora/rpc-client";
 import { isRecord } from "@/lib/allora/schemas/common";
 import { blockResultSchema, blockResultsResultSchema, type BlockSummary, rpcResultSchema } from "@/lib/allora/schemas/comet";
@@ -26,7 +26,8 @@ const refusesBatches = (error: unknown) =>
   error instanceof AlloraHttpError && error.status !== null && ((error.status >= 400 && error.status < 500 && error.status !== 429) || error.status === 501);
 
 export function createBlockReader(options: BlockReaderOptions) {
-  const url = `${options.baseUrl.replace(/\/+$/, "")}/`;
+  // JSON-RPC batches go to the endpoint root, before any provider key in the query string.
+  const url = joinUrl(options.baseUrl, "/");
   let fallback: string | null = options.batch === false ? "batch reads turned off" : null;
 
   async function single(heights: readonly bigint[], signal?: AbortSignal): Promise<BlockRead[]> {

@@ -63,6 +63,9 @@ export class BatchBuilder {
     for (const [table, rows] of other.tables) for (const row of rows.values()) this.add(table, row);
     for (const u of other.removalUpdates) this.removalUpdates.push(u);
     for (const u of other.registrationEnds) this.registrationEnds.push(u);
+    // The closures a state read declares travel with its rows.
+    for (const u of other.placementEnds) this.placementEnds.push(u);
+    if (other.fullStateHeight !== null) this.fullStateHeight = other.fullStateHeight;
   }
 
   removalUpdate(update: NonNullable<Updates["stake_removals"]>[number]): void {

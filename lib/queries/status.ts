@@ -44,7 +44,7 @@ function readNotices(raw: unknown): StateNoticeDto[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((n: Record<string, unknown>) =>
     n && typeof n.state === "string" && typeof n.since === "string" && typeof n.detail === "string" && (n.kind === "missing" || n.kind === "pruned" || n.kind === "single_requests")
-      ? [{ state: n.state, kind: n.kind, since: n.since, asOfHeight: typeof n.as_of_height === "string" ? n.as_of_height : null, detail: n.detail }]
+      ? [{ state: n.state, kind: n.kind, since: n.since, asOfHeight: typeof n.as_of_height === "string" ? n.as_of_height : null, detail: redactUrls(n.detail) }]
       : [],
   );
 }
