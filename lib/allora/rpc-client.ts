@@ -1,7 +1,7 @@
 import type { z } from "zod";
 
 import { type DecodedEvent, decodeEvent } from "@/lib/allora/events";
-import { decodeResponse, type HttpOptions, requestJson, uintSegment } from "@/lib/allora/http";
+import { decodeResponse, type HttpOptions, joinUrl, requestJson, uintSegment } from "@/lib/allora/http";
 import { isRecord } from "@/lib/allora/schemas/common";
 import {
   blockResultSchema,
@@ -75,7 +75,7 @@ export function createRpcClient(options: RpcClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, "");
 
   async function call<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
-    const url = `${base}${path}`;
+    const url = joinUrl(base, path);
     const body = await requestJson(url, { headers: { accept: "application/json" }, signal }, options);
     if (isRecord(body) && isRecord(body.error)) throw new AlloraRpcError(url, body.error);
     return decodeResponse(rpcResultSchema(schema), body, url);

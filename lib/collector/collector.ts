@@ -5,6 +5,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { setTimeout as wait } from "node:timers/promises";
 import type { LcdClient } from "@/lib/allora/lcd-client";
+import { AlloraDecodeError, publicErrorMessage } from "@/lib/allora/http";
 import type { HttpOptions } from "@/lib/allora/http";
 import { createBlockReader } from "@/lib/allora/rpc-batch";
 import type { RpcClient } from "@/lib/allora/rpc-client";
@@ -209,7 +210,17 @@ export function startCollector(options: CollectorOptions) {
         if (abort.signal.aborted) break;
         failures += 1;
         const message = error instanceof Error ? error.message : String(error);
-        status.last_error = message;
+        // /api/health and the banner show last_error to every visitor: host, status and reason class only. The
+        // server log below keeps the full detail (URL, upstream body).
+        status.last_error = publicErrorMessage(error);
+        if (error instanceof IngestRefusedError && error.status === 422) {
+          // The route refused what this collector built: the same bytes would be refused forever, so stop and say
+          // which field, rather than retry and stall the range.
+          status.state = "error";
+          log(`collector: error, stopped: ${message}`);
+          await send({ batch_id: `${id}:status` }, 1).catch(() => {});
+          return;
+        }
         if (error instanceof IngestRefusedError && error.status === 409 && /another collector/.test(message)) {
           // Another replica holds the lease: stand by, and take over only if it stops renewing.
           status.state = "stopped";

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CHAIN_ID, type SimulationOptions } from "./config";
-import { errorBody, FaultInjector, malform, type FaultConfig } from "./faults";
+import { errorBody, FaultInjector, malform, type FaultConfig, type FaultCounts } from "./faults";
 import { buildRecord, type DevnetRecord } from "./record";
 import { matchRoute, notImplemented, resolveHeight, type RestReply, type Route } from "./rest-common";
 import { cosmosRoutes } from "./rest-cosmos";
@@ -48,6 +48,8 @@ export interface Devnet {
   /** Adds blocks on top of the wall-clock schedule (useful with blockTimeMs 0). */
   advance(blocks: number): number;
   setFaults(faults: Partial<FaultConfig>): FaultConfig;
+  /** How many errors, malformed bodies and delays were served so far. */
+  faultsServed(): FaultCounts;
   setQuirks(quirks: Partial<NodeQuirks>): NodeQuirks;
   stats(): DevnetStats;
 }
@@ -95,7 +97,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
           return { status: 400, body: { error: { code: "invalid_json", message: "body must be JSON {errorRate, latencyMs, malformedRate}" } } };
         }
       }
-      return { status: 200, body: faults.config };
+      return { status: 200, body: { ...faults.config, served: faults.served } };
     }
     if (path === "/__devnet/stats") return { status: 200, body: stats };
     if (path === "/__devnet/quirks") {
@@ -152,15 +154,22 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         return;
       }
       const decision = faults.decide();
-      if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+      if (decision.latencyMs > 0) {
+        faults.served.delayed++;
+        await sleep(decision.latencyMs);
+      }
       if (decision.error) {
+        faults.served.errors++;
         const e = errorBody(decision.error);
         res.writeHead(decision.error, { ...headers, ...e.headers }).end(e.body);
         return;
       }
       const r = await answer(req, url.pathname, url.searchParams);
       let body = JSON.stringify(r.body);
-      if (decision.malformed && r.status === 200) body = malform(body, decision.malformed);
+      if (decision.malformed && r.status === 200) {
+        faults.served.malformed++;
+        body = malform(body, decision.malformed);
+      }
       res.writeHead(r.status, { ...headers, ...r.headers }).end(body);
     } catch (err) {
       console.error("devnet: request failed", req.url, err);
@@ -196,6 +205,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       return sim.height();
     },
     setFaults: (f) => faults.update(f),
+    faultsServed: () => ({ ...faults.served }),
     setQuirks: (q) => (quirks = mergeQuirks(quirks, q)),
     stats: () => ({ ...stats }),
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
+import { redactUrls } from "@/lib/allora/http";
 import { serverEnv } from "@/lib/env";
 import { findFollowedNetwork } from "@/lib/queries/network";
 
@@ -82,7 +83,8 @@ async function readIndexStatus(now = new Date()): Promise<IndexStatusDto> {
       ? {
           state: collector.state,
           notices: readNotices(collector.notices),
-          lastError: collector.lastError,
+          // Collectors redact before reporting; this also covers rows written by older ones.
+          lastError: collector.lastError === null ? null : redactUrls(collector.lastError),
           chainHeight: collector.chainHeight?.toString() ?? null,
           silentSeconds: Math.max(0, Math.round((now.getTime() - collector.updatedAt.getTime()) / 1000)),
           sourceUnreachable: collector.state === "backing_off" || collector.state === "error",
