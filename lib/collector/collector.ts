@@ -5,7 +5,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { setTimeout as wait } from "node:timers/promises";
 import type { LcdClient } from "@/lib/allora/lcd-client";
-import { AlloraDecodeError, publicErrorMessage } from "@/lib/allora/http";
+import { publicErrorMessage } from "@/lib/allora/http";
 import type { HttpOptions } from "@/lib/allora/http";
 import { createBlockReader } from "@/lib/allora/rpc-batch";
 import type { RpcClient } from "@/lib/allora/rpc-client";
