@@ -2,7 +2,7 @@
 // POSTed to the RPC root), as CometBFT serves them. Some nodes and proxies refuse batches (HTTP 400, 405, 413, …) or
 // mangle them (an array missing answers): then this reader says why once and reads with single GETs from then on.
 // Every item is validated with the same schemas as a single GET, and must answer the height it was asked for.
-import { AlloraDecodeError, AlloraHttpError, decodeResponse, type HttpOptions, joinUrl, requestJson, uintSegment } from "@/lib/allora/http";
+import { AlloraDecodeError, AlloraHttpError, decodeResponse, type HttpOptions, joinUrl, publicErrorMessage, requestJson, uintSegment } from "@/lib/allora/http";
 import { AlloraRpcError, blockResultsFromResult, type BlockResults, type RpcClient } from "@/lib/allora/rpc-client";
 import { isRecord } from "@/lib/allora/schemas/common";
 import { blockResultSchema, blockResultsResultSchema, type BlockSummary, rpcResultSchema } from "@/lib/allora/schemas/comet";
@@ -58,7 +58,8 @@ export function createBlockReader(options: BlockReaderOptions) {
       const init = { method: "POST", headers: { accept: "application/json", "content-type": "application/json" }, body: JSON.stringify(calls), signal };
       body = await requestJson(url, init, options);
     } catch (error) {
-      if (refusesBatches(error)) return `the node refused a batch request (${(error as AlloraHttpError).message})`;
+      // Said in /api/health: host and status only, never a URL that may carry an API key.
+      if (refusesBatches(error)) return `the node refused a batch request with HTTP ${(error as AlloraHttpError).status} (${publicErrorMessage(error)})`;
       throw error;
     }
     if (!Array.isArray(body)) {

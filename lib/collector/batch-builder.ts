@@ -58,14 +58,17 @@ export class BatchBuilder {
     });
   }
 
-  /** Takes every row of another builder (state read on its own, so a failed read leaves no partial rows here). */
-  absorb(other: BatchBuilder): void {
+  /**
+   * Takes every row of another builder (state read on its own, so a failed read leaves no partial rows here). Its
+   * full-state claim comes along only if it was read at a block of this batch (`batchTo`): state read at the head
+   * of a pruned node cannot close this batch's positions.
+   */
+  absorb(other: BatchBuilder, batchTo: bigint): void {
     for (const [table, rows] of other.tables) for (const row of rows.values()) this.add(table, row);
     for (const u of other.removalUpdates) this.removalUpdates.push(u);
     for (const u of other.registrationEnds) this.registrationEnds.push(u);
-    // The closures a state read declares travel with its rows.
     for (const u of other.placementEnds) this.placementEnds.push(u);
-    if (other.fullStateHeight !== null) this.fullStateHeight = other.fullStateHeight;
+    if (other.fullStateHeight !== null && other.fullStateHeight === batchTo) this.fullStateHeight = other.fullStateHeight;
   }
 
   removalUpdate(update: NonNullable<Updates["stake_removals"]>[number]): void {

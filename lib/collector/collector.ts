@@ -88,8 +88,10 @@ export function startCollector(options: CollectorOptions) {
   const notices = (): StateNotice[] => {
     const list = state.notices();
     const refused = blocks.fallbackReason();
-    if (refused) list.push({ state: "rpc batches", kind: "single_requests", since: fallbackSince ??= new Date().toISOString(), as_of_height: null, detail: refused });
-    return list;
+    if (refused) list.unshift({ state: "rpc batches", kind: "single_requests", since: fallbackSince ??= new Date().toISOString(), as_of_height: null, detail: refused });
+    // Within the batch schema's bounds (100 notices, 1,000 characters each), so a node missing many topics never
+    // gets every batch refused.
+    return list.slice(0, 100).map((n) => ({ ...n, state: n.state.slice(0, 100), detail: n.detail.slice(0, 1000) }));
   };
   let fallbackSince: string | undefined;
   // The emissions version is unknown until the first probe; the ingest keeps the last known one meanwhile.

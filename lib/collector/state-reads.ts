@@ -3,7 +3,7 @@
 // with that height; one it cannot serve at all (501 for a route the chain version lacks, 404 for an id) is left
 // out and read again at the next state read. Each is reported as a notice (which, since when) for /api/health and
 // the UI. Anything else — a malformed body, an outage — still fails the batch, which is retried as before.
-import { AlloraHttpError } from "@/lib/allora/http";
+import { AlloraHttpError, publicErrorMessage } from "@/lib/allora/http";
 import type { LcdClient } from "@/lib/allora/lcd-client";
 import { BatchBuilder } from "./batch-builder";
 import type { Touched } from "./event-rows";
@@ -24,7 +24,8 @@ const PRUNED = /height (\d+) is not available, lowest height is (\d+)/;
 
 function unservable(error: unknown): { kind: "missing" | "pruned"; detail: string; lowest: bigint | null } | null {
   if (!(error instanceof AlloraHttpError) || error.status === null) return null;
-  if (error.status === 501 || error.status === 404) return { kind: "missing", detail: error.message, lowest: null };
+  // Notices are public (/api/health): the host and status only, never a URL that may carry an API key.
+  if (error.status === 501 || error.status === 404) return { kind: "missing", detail: publicErrorMessage(error), lowest: null };
   const pruned = PRUNED.exec(error.detail ?? error.message);
   return pruned ? { kind: "pruned", detail: pruned[0], lowest: BigInt(pruned[2]!) } : null;
 }
@@ -95,7 +96,7 @@ export function createStateReader(lcd: LcdClient, log: (message: string) => void
         parts.push(attempt("emissions", "emissions", to, head, into((sub, h) => addEmissions(sub, lcd, h))));
       }
       const others = await Promise.all(parts);
-      for (const sub of [...topics, ...others]) if (sub) b.absorb(sub);
+      for (const sub of [...topics, ...others]) if (sub) b.absorb(sub, to);
       return names;
     },
     notices: (): StateNotice[] => [...notices.values()],

@@ -60,7 +60,7 @@ describe(`batched block reads (${describeTestDatabase()})`, () => {
     referencePosts = run.delta.posts;
   });
 
-  for (const [quirk, why] of [["reject", /refused a batch request \(HTTP 400/], ["truncate", /truncated array/]] as const)
+  for (const [quirk, why] of [["reject", /refused a batch request with HTTP 400/], ["truncate", /truncated array/]] as const)
     it(`a node answering batches ${quirk === "reject" ? "with HTTP 400" : "with a truncated array"} is detected once and read with single requests to the identical state`, { timeout: 300_000 }, async () => {
       pipeline.devnet.setQuirks({ rpcBatch: quirk });
       try {
