@@ -5,7 +5,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { LedgerSeries } from "@/lib/signals/ledger";
 import type { PriceSeries } from "@/lib/signals/prices";
-import { horizonOfLabel, parseTopicMetadata } from "@/lib/signals/topic-meta-port";
+import { parseTopicMetadata } from "@/lib/forecast/topic-meta";
+import { horizonOfLabel } from "@/lib/signals/topic-horizon";
 
 type InferenceRow = { topic_id: string; label: string; nonce: string; height: string; time: Date; value: string };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { coversTime, knownPriceIndex } from "@/lib/signals/prices";
 import { realizedReturnBps, scoreRows } from "@/lib/signals/ledger";
-import { horizonOfLabel, parseTopicMetadata } from "@/lib/signals/topic-meta-port";
+import { parseTopicMetadata } from "@/lib/forecast/topic-meta";
+import { horizonOfLabel } from "@/lib/signals/topic-horizon";
 
 // Candles start at 0, 60, 120, 180 s: a close is known only once the next candle has started.
 const times = [0, 60_000, 120_000, 180_000];
@@ -37,7 +38,7 @@ describe("scores", () => {
   });
 });
 
-describe("topic metadata (port of lib/forecast/topic-meta)", () => {
+describe("the horizon of a label", () => {
   it("reads asset, category and the horizon of each label", () => {
     const multi = parseTopicMetadata("BTC/USD - Log Returns - Multi-horizon (20m, 1h, 4h)");
     expect(multi).toMatchObject({ asset: "BTC", quote: "USD", category: "log-return" });
