@@ -4,7 +4,8 @@ import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ResponsiveCont
 
 export type EquityPoint = { t: number; equity: number; buyHold: number; drawdown: number; buyHoldDrawdown: number };
 
-const day = (t: number) => new Date(t).toISOString().slice(5, 10);
+// Ticks say the day over long ranges and the hour within a day or two.
+const tickFormat = (spanMs: number) => (t: number) => new Date(t).toISOString().slice(...(spanMs > 2 * 86_400_000 ? [5, 10] : [11, 16]) as [number, number]);
 const time = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const axis = { stroke: "var(--muted-foreground)", fontSize: 11 };
@@ -12,6 +13,7 @@ const tooltipStyle = { background: "var(--card)", border: "1px solid var(--borde
 
 export function EquityCharts({ points }: { points: EquityPoint[] }) {
   const last = points.at(-1);
+  const day = tickFormat(last && points[0] ? last.t - points[0].t : 0);
   return (
     <div className="flex flex-col gap-6">
       <figure

@@ -102,7 +102,7 @@ export default async function TopicSignalsPage({ params, searchParams }: Props) 
             </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-6">
-            <MetricsGrid m={view.metrics} />
+            <MetricsGrid m={view.metrics} spanMs={view.range ? view.range.to - view.range.from : 0} />
             <EquityCharts points={view.chart} />
           </CardContent>
         </Card>

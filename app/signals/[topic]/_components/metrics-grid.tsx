@@ -1,10 +1,13 @@
 import type { BacktestMetrics } from "@/lib/signals/metrics";
 import { fmtNum, fmtPct } from "@/components/signals/signal-format";
 
-export function MetricsGrid({ m }: { m: BacktestMetrics }) {
+// Compounding a few days to a year says nothing: below this span the annualized figure is left out.
+const MIN_ANNUALIZE_MS = 30 * 86_400_000;
+
+export function MetricsGrid({ m, spanMs }: { m: BacktestMetrics; spanMs: number }) {
   const items: [string, string][] = [
     ["Total return", fmtPct(m.totalReturn, 2)],
-    ["Annualized", fmtPct(m.annualizedReturn, 1)],
+    ["Annualized", spanMs >= MIN_ANNUALIZE_MS ? fmtPct(m.annualizedReturn, 1) : "— (under 30 days)"],
     ["Buy and hold", fmtPct(m.buyHoldReturn, 2)],
     ["Sharpe", fmtNum(m.sharpe)],
     ["Sortino", fmtNum(m.sortino)],
