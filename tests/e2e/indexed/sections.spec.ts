@@ -19,6 +19,7 @@ for (const viewport of VIEWPORTS) {
         await expect(status).toContainText(/Block [\d,]+/);
         if (section.slug === "signals") {
           // The publisher posts shortly after the collector catches up: wait for the ledger instead of racing it.
+          test.setTimeout(150_000);
           await expect
             .poll(async () => {
               await page.reload();

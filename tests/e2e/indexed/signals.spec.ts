@@ -4,6 +4,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { VIEWPORTS } from "../support/sections";
 import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, saveScreenshot } from "../support/page-checks";
 
+test.describe.configure({ timeout: 150_000 });
+
 // The publisher posts a few seconds after the collector catches up: wait for the ledger rather than racing it.
 async function openBoard(page: Page, path = "/signals") {
   await expect
