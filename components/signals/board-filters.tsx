@@ -1,5 +1,6 @@
 import { buttonClassName } from "@/components/ui/button";
 import { strategyLabel } from "./signal-format";
+import { UrlForm } from "./url-form";
 
 export type BoardFilter = { asset: string; strategy: string; direction: string };
 
@@ -9,7 +10,7 @@ export const labelClass = "flex flex-col gap-1 text-xs text-muted-foreground";
 /** A plain GET form: the filters live in the URL, work without JavaScript and by keyboard. */
 export function BoardFilters({ assets, value }: { assets: string[]; value: BoardFilter }) {
   return (
-    <form method="get" action="/signals" className="flex flex-wrap items-end gap-3" aria-label="Filter signals">
+    <UrlForm action="/signals" className="flex flex-wrap items-end gap-3" label="Filter signals">
       <label className={labelClass}>
         Asset
         <select name="asset" defaultValue={value.asset} className={fieldClass}>
@@ -44,6 +45,6 @@ export function BoardFilters({ assets, value }: { assets: string[]; value: Board
       <button type="submit" className={buttonClassName("outline")}>
         Filter
       </button>
-    </form>
+    </UrlForm>
   );
 }

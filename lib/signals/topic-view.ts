@@ -15,7 +15,7 @@ export type TopicView = {
   epochs: number;
   metrics: BacktestMetrics;
   chart: ChartPoint[];
-  /** Latest first, at most 50. */
+  /** Latest first, at most 20. */
   trades: Trade[];
   latest: Signal | null;
   live: CallStats;
@@ -56,7 +56,7 @@ export function computeTopicView(series: LedgerSeries, params: ViewParams, ledge
     epochs: n,
     metrics: result.metrics,
     chart: downsampleCurve(result.curve),
-    trades: result.trades.slice(-50).reverse(),
+    trades: result.trades.slice(-20).reverse(),
     latest: prepared.length ? decide(prepared.at(-1)!, rule) : null,
     live: callStats(liveInRange.map((l) => ({ direction: l.direction, realizedBps: l.returnBps }))),
     backtestLedgerRule: callStats(theirs.map((s, k) => ({ direction: s.direction, realizedBps: realized[k]! }))),

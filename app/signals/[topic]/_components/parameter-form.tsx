@@ -1,6 +1,7 @@
 import { buttonClassName } from "@/components/ui/button";
 import { fieldClass, labelClass } from "@/components/signals/board-filters";
 import { strategyLabel } from "@/components/signals/signal-format";
+import { UrlForm } from "@/components/signals/url-form";
 
 type Raw = { strategy: string; fee_bps: string; slippage_bps: string; threshold: string; from: string; to: string };
 
@@ -8,7 +9,7 @@ type Raw = { strategy: string; fee_bps: string; slippage_bps: string; threshold:
 export function ParameterForm({ action, label, raw, defaults }: { action: string; label: string; raw: Raw; defaults: Raw }) {
   const v = (k: keyof Raw) => raw[k] || defaults[k];
   return (
-    <form method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="Backtest parameters" data-testid="parameter-form">
+    <UrlForm action={action} className="flex flex-wrap items-end gap-3" label="Backtest parameters" testId="parameter-form">
       <input type="hidden" name="label" value={label} />
       <label className={labelClass}>
         Strategy
@@ -43,6 +44,6 @@ export function ParameterForm({ action, label, raw, defaults }: { action: string
       <button type="submit" className={buttonClassName("primary")}>
         Run backtest
       </button>
-    </form>
+    </UrlForm>
   );
 }
