@@ -6,6 +6,7 @@ import { getIndexStatus, type IndexStatusDto } from "@/lib/queries/status";
 import { SiteHeader, PRODUCT_NAME } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { freshnessProblem, LagBanner } from "@/components/layout/lag-banner";
+import { StateNotice, stateNoticeText } from "@/components/layout/state-notice";
 
 // The header shows live indexing freshness on every page, so nothing here may be prerendered at build time.
 export const dynamic = "force-dynamic";
@@ -37,6 +38,7 @@ async function readIndexStatus(): Promise<IndexStatusDto | null> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const status = await readIndexStatus();
   const problem = status ? freshnessProblem(status) : null;
+  const notice = status ? stateNoticeText(status) : null;
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-dvh flex-col">
@@ -49,6 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </a>
           <SiteHeader status={status} />
           {problem ? <LagBanner message={problem} /> : null}
+          {notice ? <StateNotice message={notice} /> : null}
           <main
             id="main"
             tabIndex={-1}

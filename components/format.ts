@@ -35,11 +35,27 @@ export function formatAllo(uallo: string, digits = 2): string {
   return `${negative ? "-" : ""}${formatInteger(intPart)}${frac ? `.${frac}` : ""}`;
 }
 
-/** A rate given as a decimal string ("0.05") → "5%". Display only: rates are not token amounts. */
-export function formatPercent(fraction: string, digits = 2): string {
+/** What a missing value shows: never 0, never NaN. */
+export const MISSING = "—";
+/** The chain's own NaN (a value bundle it could not compute) is shown as such, never as a number. */
+export const CHAIN_NAN = "NaN (as sent by the chain)";
+
+/** An exact decimal as sent (null → "—", the chain's "NaN" labelled as such). */
+export function formatDecimal(value: string | null): string {
+  if (value === null) return MISSING;
+  return value === "NaN" ? CHAIN_NAN : value;
+}
+
+/** A rate given as a decimal string ("0.05") → "5%", rounded to `digits` decimals. Display only: rates are not amounts. */
+export function formatPercent(fraction: string | null, digits = 2): string {
+  if (fraction === null) return MISSING;
+  if (fraction === "NaN") return CHAIN_NAN;
   const n = Number(fraction);
   if (!Number.isFinite(n)) return fraction;
-  return `${(n * 100).toFixed(digits).replace(/\.?0+$/, "")}%`;
+  // Only zeros after a decimal point go: "10" stays "10" (formatPercent("0.1", 0) is "10%", not "1%").
+  const fixed = (n * 100).toFixed(digits);
+  const trimmed = fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
+  return `${trimmed === "-0" ? "0" : trimmed}%`;
 }
 
 export function formatNetworkKind(kind: string): string {

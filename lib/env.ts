@@ -38,6 +38,10 @@ const serverSchema = z.object({
     .optional()
     .refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
   INGEST_TOKEN_FILE: z.string().trim().min(1).default(".data/ingest-token"),
+  /** Heights per JSON-RPC batch request of the collector (block + block_results each); 0 reads with single GETs. */
+  COLLECTOR_RPC_BATCH: z.coerce.number().int().min(0).max(500).default(50),
+  /** Blocks per ingest batch while the collector is far behind the head (catch-up mode). */
+  COLLECTOR_CATCH_UP_BLOCKS: z.coerce.number().int().min(1).max(10_000).default(1000),
   INGEST_MAX_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   /** Next.js's own switch, set by `npm start` and `npm run demo`: SIGINT/SIGTERM are left to lib/start-up.ts. */
   NEXT_MANUAL_SIG_HANDLE: z

@@ -1,10 +1,10 @@
 // Node-only start-up, loaded by instrumentation.ts in the Node.js runtime: apply pending migrations before any
-// request, then start the collector in this process unless COLLECTOR_ENABLED=false (it posts to this server's own
-// /api/ingest, the one write path), and the signal publisher, which posts there too.
+// request, then start the collector as a child process unless COLLECTOR_ENABLED=false (it posts to this server's
+// own /api/ingest, the one write path, and uses the other core), and the signal publisher, which posts there too.
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { startCollector, type Collector } from "@/lib/collector/collector";
-import { collectorOptionsFromEnv } from "@/lib/collector/from-env";
+import { startCollectorProcess } from "@/lib/collector/child-process";
+import { collectorNetworkFromEnv, collectorOptionsFromEnv } from "@/lib/collector/from-env";
 import { startSignalPublisher } from "@/lib/collector/signal-publisher";
 
 export async function startUp(): Promise<void> {
@@ -13,11 +13,11 @@ export async function startUp(): Promise<void> {
   console.log(`database: ${db.kind}, ${total} migration(s) applied${applied.length ? ` (new: ${applied.join(", ")})` : ""}`);
 
   const env = serverEnv();
-  let collector: Collector | undefined;
+  let collector: { stop(): Promise<void> } | undefined;
   if (env.COLLECTOR_ENABLED) {
-    const options = collectorOptionsFromEnv();
-    console.log(`collector: following ${options.network.name} (${options.network.chainId}) at ${options.network.rpcUrl}`);
-    collector = startCollector(options);
+    const network = collectorNetworkFromEnv();
+    console.log(`collector: starting its process for ${network.name} (${network.chainId}) at ${network.rpcUrl}`);
+    collector = startCollectorProcess();
   }
   // The signal ledger is published wherever the database is, whether or not the collector runs in this process.
   const publisher = startSignalPublisher({ ingest: collectorOptionsFromEnv().ingest, log: (m) => console.log(m) });

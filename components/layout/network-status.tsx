@@ -3,6 +3,14 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { formatDuration, formatInteger, formatNetworkKind, formatUtc } from "@/components/format";
 
+/** Catch-up progress while the collector is far behind: indexed blocks of the chain's head, or null. */
+export function catchUpProgress(status: IndexStatusDto): string | null {
+  const head = status.collector?.chainHeight;
+  if (status.collector?.state !== "catching_up" || !head || !status.indexedHeight) return null;
+  const percent = Math.floor((Number(status.indexedHeight) / Number(head)) * 100);
+  return `catching up ${Math.min(99, percent)}% of ${formatInteger(head)}`;
+}
+
 export function isLagging(status: IndexStatusDto): boolean {
   return status.lagSeconds !== null && status.lagSeconds > status.lagWarnSeconds;
 }
@@ -20,6 +28,7 @@ export function NetworkStatus({ status }: { status: IndexStatusDto | null }) {
   const kind = formatNetworkKind(status.network?.kind ?? status.configuredNetwork);
   const indexed = status.indexedHeight !== null;
   const lagging = isLagging(status);
+  const progress = catchUpProgress(status);
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-xs" data-testid="index-status">
       <span
@@ -41,6 +50,7 @@ export function NetworkStatus({ status }: { status: IndexStatusDto | null }) {
           <span className={cn("tabular-nums", lagging && "font-medium text-warning-fg")}>
             Block {formatInteger(status.indexedHeight ?? "")}
             {status.lagSeconds !== null ? ` · ${formatDuration(status.lagSeconds)} behind` : null}
+            {progress ? <span data-testid="catch-up-progress">{` · ${progress}`}</span> : null}
           </span>
         ) : (
           <span>Nothing indexed yet</span>

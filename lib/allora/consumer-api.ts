@@ -5,6 +5,7 @@ import {
   AlloraHttpError,
   decodeResponse,
   type HttpOptions,
+  joinUrl,
   requestJson,
   uintSegment,
 } from "@/lib/allora/http";
@@ -84,7 +85,7 @@ export function createConsumerApiClient(options: ConsumerApiOptions) {
   }
 
   async function getData<T>(path: string, decode: (data: unknown, url: string) => T, signal?: AbortSignal) {
-    const url = `${base}${path}`;
+    const url = joinUrl(base, path);
     const body = decodeResponse(consumerEnvelopeSchema, await requestJson(url, { headers, signal }, options), url);
     if (!body.status) throw new AlloraConsumerApiError(url, body.apiResponseMessage ?? "status false");
     return { requestId: body.request_id ?? null, data: decode(body.data, url) };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { decSchema, type Dec } from "@/lib/allora/decimal";
-import { AlloraDecodeError, AlloraHttpError, decodeResponse, type HttpOptions, requestJson } from "@/lib/allora/http";
+import { AlloraDecodeError, AlloraHttpError, decodeResponse, type HttpOptions, joinUrl, requestJson } from "@/lib/allora/http";
 
 /**
  * One realized price observation. Point sources (a spot price at `t`) only know `close`; the
@@ -62,7 +62,7 @@ export function createHttpPriceSource<T>(options: HttpPriceSourceOptions<T>): Gr
       const path = options.buildPath(asset, fromMs, toMs);
       if (path === null)
         return { status: "unavailable", source: options.id, asset, reason: `asset ${asset} is not supported` };
-      const url = `${base}${path}`;
+      const url = joinUrl(base, path);
       try {
         const body = await requestJson(url, { headers: { accept: "application/json", ...options.headers } }, options);
         const series = options.toSeries(decodeResponse(options.schema, body, url));

@@ -200,3 +200,45 @@ export function uintSegment(value: bigint | number | string): string {
   if (!/^\d+$/.test(text)) throw new TypeError(`expected a non-negative integer, got ${JSON.stringify(text)}`);
   return text;
 }
+
+/**
+ * `base` + `path` for endpoint URLs that carry a provider key: the route goes before the base's query string
+ * (`https://host/?apikey=K` + `/status` → `https://host/status?apikey=K`) and after its path prefix
+ * (`https://host/K/` + `/status` → `https://host/K/status`); a query in `path` comes first, the base's after it.
+ */
+export function joinUrl(base: string, path: string): string {
+  const cut = base.search(/[?#]/);
+  const root = (cut < 0 ? base : base.slice(0, cut)).replace(/\/+$/, "");
+  const baseQuery = cut < 0 || base[cut] === "#" ? "" : base.slice(cut + 1).split("#")[0]!;
+  if (!baseQuery) return `${root}${path}`;
+  const q = path.indexOf("?");
+  const route = q < 0 ? path : path.slice(0, q);
+  const routeQuery = q < 0 ? "" : path.slice(q + 1);
+  return `${root}${route}?${[routeQuery, baseQuery].filter(Boolean).join("&")}`;
+}
+
+/** Any URL in a message cut to scheme and host: paths and query strings may carry provider keys. */
+export function redactUrls(message: string): string {
+  return message.replace(/\b(https?:\/\/[^/?#\s"'<>]+)[^\s"'<>]*/gi, (_, origin: string) => origin.replace(/\/\/[^@/]*@/, "//"));
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "the source";
+  }
+};
+
+/**
+ * What may be shown to every visitor about a failure (health, banners): the host, the status and a reason class,
+ * never the URL's path or query (provider keys) nor the upstream body. The full error goes to the server log.
+ */
+export function publicErrorMessage(error: unknown): string {
+  if (error instanceof AlloraHttpError) {
+    const what = error.status !== null ? `HTTP ${error.status}` : error.reason === "timeout" ? "timed out" : error.reason === "aborted" ? "aborted" : "unreachable";
+    return `${hostOf(error.url)}: ${what} after ${error.attempts} attempt(s)`;
+  }
+  if (error instanceof AlloraDecodeError) return `${hostOf(error.url)}: unexpected response shape`;
+  return redactUrls(error instanceof Error ? error.message : String(error));
+}

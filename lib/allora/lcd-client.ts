@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-import { AlloraHttpError, getDecoded, type HttpOptions, requestJson, uintSegment } from "@/lib/allora/http";
+import { AlloraHttpError, getDecoded, type HttpOptions, joinUrl, redactUrls, requestJson, uintSegment } from "@/lib/allora/http";
 import { cosmosQueries } from "@/lib/allora/lcd-cosmos";
 import { type QueryOptions, seg, type Uint } from "@/lib/allora/lcd-request";
 import { stakeQueries } from "@/lib/allora/lcd-stake";
@@ -41,20 +41,20 @@ export function createLcdClient(options: LcdClientOptions) {
   }
 
   function get<S extends z.ZodType>(path: string, schema: S, query?: QueryOptions): Promise<z.output<S>> {
-    return getDecoded(`${base}${path}`, schema, init(query), options);
+    return getDecoded(joinUrl(base, path), schema, init(query), options);
   }
 
   async function probeVersion(): Promise<EmissionsVersion> {
     for (const version of PROBE_ORDER) {
       try {
-        await requestJson(`${base}/emissions/${version}/params`, init(), options);
+        await requestJson(joinUrl(base, `/emissions/${version}/params`), init(), options);
         return version;
       } catch (error) {
         if (error instanceof AlloraHttpError && (error.status === 404 || error.status === 501)) continue;
         throw error;
       }
     }
-    throw new Error(`no supported emissions API at ${base} (tried ${PROBE_ORDER.join(", ")})`);
+    throw new Error(`no supported emissions API at ${redactUrls(base)} (tried ${PROBE_ORDER.join(", ")})`);
   }
 
   function getEmissionsVersion(): Promise<EmissionsVersion> {

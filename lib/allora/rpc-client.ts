@@ -1,7 +1,7 @@
 import type { z } from "zod";
 
 import { type DecodedEvent, decodeEvent } from "@/lib/allora/events";
-import { decodeResponse, type HttpOptions, requestJson, uintSegment } from "@/lib/allora/http";
+import { decodeResponse, type HttpOptions, joinUrl, requestJson, uintSegment } from "@/lib/allora/http";
 import { isRecord } from "@/lib/allora/schemas/common";
 import {
   blockResultSchema,
@@ -60,11 +60,22 @@ function decodeList(events: readonly RawEvent[], source: EventSource, txIndex: n
   }));
 }
 
+/** Every event of a block_results result, decoded: block-level events first, then tx events in order. */
+export function blockResultsFromResult(result: z.output<typeof blockResultsResultSchema>): BlockResults {
+  const events = [
+    ...decodeList(result.begin_block_events, "begin_block", null, null),
+    ...decodeList(result.finalize_block_events, "finalize_block", null, null),
+    ...result.txs_results.flatMap((tx, txIndex) => decodeList(tx.events, "tx", txIndex, tx.code ?? 0)),
+    ...decodeList(result.end_block_events, "end_block", null, null),
+  ];
+  return { height: result.height, events };
+}
+
 export function createRpcClient(options: RpcClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, "");
 
   async function call<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
-    const url = `${base}${path}`;
+    const url = joinUrl(base, path);
     const body = await requestJson(url, { headers: { accept: "application/json" }, signal }, options);
     if (isRecord(body) && isRecord(body.error)) throw new AlloraRpcError(url, body.error);
     return decodeResponse(rpcResultSchema(schema), body, url);
@@ -76,16 +87,8 @@ export function createRpcClient(options: RpcClientOptions) {
     getBlock: (height: bigint | number, signal?: AbortSignal) =>
       call(`/block?height=${uintSegment(height)}`, blockResultSchema, signal),
     /** Every event of the block, decoded, block-level events first, then tx events in order. */
-    getBlockResults: async (height: bigint | number, signal?: AbortSignal): Promise<BlockResults> => {
-      const result = await call(`/block_results?height=${uintSegment(height)}`, blockResultsResultSchema, signal);
-      const events = [
-        ...decodeList(result.begin_block_events, "begin_block", null, null),
-        ...decodeList(result.finalize_block_events, "finalize_block", null, null),
-        ...result.txs_results.flatMap((tx, txIndex) => decodeList(tx.events, "tx", txIndex, tx.code ?? 0)),
-        ...decodeList(result.end_block_events, "end_block", null, null),
-      ];
-      return { height: result.height, events };
-    },
+    getBlockResults: async (height: bigint | number, signal?: AbortSignal): Promise<BlockResults> =>
+      blockResultsFromResult(await call(`/block_results?height=${uintSegment(height)}`, blockResultsResultSchema, signal)),
   };
 }
 

@@ -35,7 +35,7 @@ export function errorResponse(error: unknown, context: string): NextResponse {
   let mapped: ApiError;
   if (error instanceof ApiError) mapped = error;
   else if (error instanceof IngestValidationError) mapped = new ApiError("invalid_batch", "the batch is invalid; nothing was written", error.issues);
-  else if (error instanceof IngestConflictError) mapped = new ApiError("conflict", error.message);
+  else if (error instanceof IngestConflictError) mapped = new ApiError("conflict", error.message, [{ field: error.field, message: error.message }]);
   else {
     console.error(`${context}: unexpected error`, error);
     mapped = new ApiError("internal_error", "internal error; nothing was written");

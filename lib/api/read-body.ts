@@ -3,7 +3,8 @@ import { ApiError } from "@/lib/api/errors";
 /** Reads a request body as text, refusing (413) as soon as it passes `limit` bytes, whatever Content-Length claims. */
 export async function readBodyWithLimit(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  const tooLarge = () => new ApiError("payload_too_large", `the body exceeds the ${limit}-byte limit; split the batch`);
+  const tooLarge = () =>
+    new ApiError("payload_too_large", `the body exceeds the ${limit}-byte limit; split the batch`, [{ field: "(body)", message: `larger than ${limit} bytes` }]);
   if (declared > limit) throw tooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();

@@ -5,12 +5,16 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { setTimeout as wait } from "node:timers/promises";
 import type { LcdClient } from "@/lib/allora/lcd-client";
-import { AlloraDecodeError } from "@/lib/allora/http";
+import { AlloraDecodeError, publicErrorMessage } from "@/lib/allora/http";
+import type { HttpOptions } from "@/lib/allora/http";
+import { createBlockReader } from "@/lib/allora/rpc-batch";
 import type { RpcClient } from "@/lib/allora/rpc-client";
 import type { GroundTruthSource } from "@/lib/allora/ground-truth";
 import { BatchBuilder } from "./batch-builder";
+import { fetchBlocks } from "./block-fetch";
+import { retryingOnDecodeError } from "./retrying";
 import { addBlock, emptyTouched } from "./event-rows";
-import { addEmissions, addStakes, addTopics, addValidators, listTopicIds } from "./state-rows";
+import { createStateReader, type StateNotice } from "./state-reads";
 import { IngestRefusedError, postBatch, type CollectorReport } from "./ingest-client";
 import { addGroundTruth } from "./ground-truth-rows";
 
@@ -25,7 +29,18 @@ export type CollectorOptions = {
   /** First height for an empty database; default: the latest `recentBlocks` blocks. */
   fromHeight?: bigint;
   recentBlocks?: number;
+  /** Blocks per ingest batch near the head (batches end on multiples of it). */
   batchBlocks?: number;
+  /** Blocks per ingest batch while more than this many blocks behind the head (catch-up mode); REST state is read
+   *  once per batch, so far behind, once per this many blocks. */
+  catchUpBatchBlocks?: number;
+  /** Heights per JSON-RPC batch request (each asks for block and block_results: two calls per height). */
+  rpcBatchHeights?: number;
+  /** false: read blocks with single GET requests only. */
+  rpcBatch?: boolean;
+  /** Transport options of the batch POSTs (the RPC client's own apply to single GETs). */
+  rpcHttp?: HttpOptions;
+  /** RPC requests in flight. */
   concurrency?: number;
   pollMs?: number;
   /** Re-read all topics, validators and emissions whenever a batch crosses a multiple of this height. */
@@ -44,45 +59,34 @@ export type CollectorStatus = CollectorReport & { indexedHeight: string | null }
 // collector polling the head for days does not pile up listeners on its signal.
 const sleep = (ms: number, signal: AbortSignal) => wait(ms, undefined, { signal }).catch(() => undefined);
 
-/**
- * A body that fails validation can be a transient fault (a truncating proxy, a node restarting), so each call is
- * retried a few times before the batch fails; a real format change still surfaces as an error with the field named.
- */
-function retryingOnDecodeError<T extends object>(client: T, attempts = 4): T {
-  return new Proxy(client, {
-    get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver);
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        for (let attempt = 1; ; attempt++) {
-          try {
-            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          } catch (error) {
-            if (!(error instanceof AlloraDecodeError) || attempt >= attempts) throw error;
-          }
-        }
-      };
-    },
-  });
-}
-
 export function startCollector(options: CollectorOptions) {
   const { network } = options;
   const lcd = retryingOnDecodeError(options.lcd);
   const rpc = retryingOnDecodeError(options.rpc);
   const id = options.id ?? `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   const batchBlocks = options.batchBlocks ?? 100;
-  const concurrency = options.concurrency ?? 8;
+  const catchUpBlocks = BigInt(Math.max(batchBlocks, options.catchUpBatchBlocks ?? 1000));
+  const concurrency = options.concurrency ?? 3;
   const pollMs = options.pollMs ?? 2000;
   const stateEvery = BigInt(options.stateEveryBlocks ?? 720);
   const backoffMs = options.backoffMs ?? 1000;
   const log = options.log ?? (() => {});
   const abort = new AbortController();
+  const blocks = createBlockReader({ baseUrl: network.rpcUrl, rpc, batch: options.rpcBatch, log, ...options.rpcHttp });
+  const state = createStateReader(lcd, log);
   const status: CollectorStatus = { id, state: "catching_up", last_error: null, chain_height: null, chain_time: null, indexedHeight: null };
   let startHeight: bigint | null = null;
   let lastFullStateAt = 0;
 
   const report = (): CollectorReport => ({ id, state: status.state, last_error: status.last_error, chain_height: status.chain_height, chain_time: status.chain_time });
+  // What the node could not serve, for /api/health: state left out or read at another height, and batch refusals.
+  const notices = (): StateNotice[] => {
+    const list = state.notices();
+    const refused = blocks.fallbackReason();
+    if (refused) list.push({ state: "rpc batches", kind: "single_requests", since: fallbackSince ??= new Date().toISOString(), as_of_height: null, detail: refused });
+    return list;
+  };
+  let fallbackSince: string | undefined;
   // The emissions version is unknown until the first probe; the ingest keeps the last known one meanwhile.
   let emissionsVersion: "v9" | "v10" | null = null;
   // Whether the last word from the route was an accepted batch: then this collector holds the write lease.
@@ -94,7 +98,7 @@ export function startCollector(options: CollectorOptions) {
         {
           version: 1,
           network: { chain_id: network.chainId, name: network.name, kind: network.kind, simulated: network.simulated, emissions_version: emissionsVersion, lcd_url: network.lcdUrl, rpc_url: network.rpcUrl },
-          collector: report(),
+          collector: { ...report(), notices: notices() },
           rows: {},
           ...body,
         },
@@ -110,12 +114,37 @@ export function startCollector(options: CollectorOptions) {
 
   // Batch boundaries and full-state reads depend only on heights (multiples of batchBlocks and stateEveryBlocks, the
   // first batch, the head), never on when this process started: an interrupted run ends in the same state.
-  async function collectRange(from: bigint, to: bigint, head: bigint): Promise<void> {
+  function rangeAfter(cursor: bigint, head: bigint): bigint {
+    // Far behind: catch-up batches (aligned on their own multiples, so a restart cuts the same ones).
+    const step = head - cursor > catchUpBlocks ? catchUpBlocks : BigInt(batchBlocks);
+    const boundary = (cursor / step + 1n) * step;
+    return boundary < head ? boundary : head;
+  }
+
+  function fetchRange(from: bigint, to: bigint) {
     const heights = Array.from({ length: Number(to - from) + 1 }, (_, i) => from + BigInt(i));
-    const fetched = new Array<Awaited<ReturnType<typeof fetchBlock>>>(heights.length);
-    // Concurrent fetches, applied in height order below.
-    for (let i = 0; i < heights.length; i += concurrency)
-      await Promise.all(heights.slice(i, i + concurrency).map(async (h, j) => (fetched[i + j] = await fetchBlock(h))));
+    const perRequest = options.rpcBatch === false ? 1 : (options.rpcBatchHeights ?? 50);
+    // Concurrent batch reads, applied in height order below; single GETs (a node refusing batches) run wider.
+    const inFlight = blocks.fallbackReason() ? concurrency * 4 : concurrency;
+    return fetchBlocks(blocks, heights, { perRequest, inFlight, signal: abort.signal, retryDelayMs: backoffMs });
+  }
+
+  // While one batch reads its state and is posted, the next range's blocks are already being read: the node, this
+  // process and the ingest route work at the same time. Only reads run ahead; batches still commit one by one.
+  let ahead: { from: bigint; to: bigint; blocks: ReturnType<typeof fetchRange> } | null = null;
+  function takeRange(from: bigint, to: bigint) {
+    const mine = ahead && ahead.from === from && ahead.to === to ? ahead.blocks : fetchRange(from, to);
+    ahead = null;
+    return mine;
+  }
+
+  async function collectRange(from: bigint, to: bigint, head: bigint): Promise<void> {
+    const fetched = await takeRange(from, to);
+    if (to < head) {
+      const next = rangeAfter(to, head);
+      ahead = { from: to + 1n, to: next, blocks: fetchRange(to + 1n, next) };
+      ahead.blocks.catch(() => undefined);
+    }
     const builder = new BatchBuilder();
     const touched = emptyTouched();
     for (const item of fetched) addBlock(builder, touched, item.block, item.results);
@@ -124,13 +153,7 @@ export function startCollector(options: CollectorOptions) {
       from === startHeight ||
       to / stateEvery > (from - 1n) / stateEvery ||
       (to === head && Date.now() - lastFullStateAt > (options.stateEveryMs ?? 300_000));
-    const topicIds = fullState ? await listTopicIds(lcd, to) : [...touched.topics].map(BigInt);
-    await addTopics(builder, lcd, topicIds, to);
-    await addStakes(builder, lcd, touched, to);
-    if (fullState) {
-      await addValidators(builder, lcd, to);
-      await addEmissions(builder, lcd, to);
-    }
+    await state.read(builder, { touched, full: fullState, to, head });
     const first = fetched[0]?.block.time;
     const last = fetched.at(-1)?.block.time;
     if (options.groundTruth && first && last)
@@ -147,14 +170,6 @@ export function startCollector(options: CollectorOptions) {
     if (fullState) lastFullStateAt = Date.now();
     status.indexedHeight = String(to);
     log(`collector: indexed ${from}-${to} (${result.status})`);
-  }
-
-  async function fetchBlock(height: bigint) {
-    for (let attempt = 1; ; attempt++) {
-      const [block, results] = await Promise.all([rpc.getBlock(height, abort.signal), rpc.getBlockResults(height, abort.signal)]);
-      // A known event that fails its schema may be a corrupted response: re-read the block before giving up on it.
-      if (attempt >= 4 || results.events.every((e) => e.event.kind !== "error")) return { block, results };
-    }
   }
 
   async function run(): Promise<void> {
@@ -183,8 +198,7 @@ export function startCollector(options: CollectorOptions) {
           await sleep(pollMs, abort.signal);
           continue;
         }
-        const boundary = (cursor / BigInt(batchBlocks) + 1n) * BigInt(batchBlocks);
-        const to: bigint = boundary < head ? boundary : head;
+        const to = rangeAfter(cursor, head);
         status.state = head - to > BigInt(batchBlocks) ? "catching_up" : "running";
         await collectRange(cursor + 1n, to, head);
         cursor = to;
@@ -194,7 +208,17 @@ export function startCollector(options: CollectorOptions) {
         if (abort.signal.aborted) break;
         failures += 1;
         const message = error instanceof Error ? error.message : String(error);
-        status.last_error = message;
+        // /api/health and the banner show last_error to every visitor: host, status and reason class only. The
+        // server log below keeps the full detail (URL, upstream body).
+        status.last_error = publicErrorMessage(error);
+        if (error instanceof IngestRefusedError && error.status === 422) {
+          // The route refused what this collector built: the same bytes would be refused forever, so stop and say
+          // which field, rather than retry and stall the range.
+          status.state = "error";
+          log(`collector: error, stopped: ${message}`);
+          await send({ batch_id: `${id}:status` }, 1).catch(() => {});
+          return;
+        }
         if (error instanceof IngestRefusedError && error.status === 409 && /another collector/.test(message)) {
           // Another replica holds the lease: stand by, and take over only if it stops renewing.
           status.state = "stopped";

@@ -21,7 +21,6 @@ export const emptyTouched = (): Touched => ({ topics: new Set(), stakes: new Set
 export class EventDecodeError extends Error {}
 
 const s = (v: bigint | number) => String(v);
-const dec = (v: string | null | undefined) => v ?? "NaN";
 
 function labeledRows(values: LabeledDecs) {
   return Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== undefined);
@@ -30,6 +29,8 @@ function labeledRows(values: LabeledDecs) {
 function addNetworkInference(b: BatchBuilder, bundle: NetworkInferenceBundle, topic: bigint, nonce: bigint, height: bigint, outlier: boolean) {
   const base = { topic_id: s(topic), nonce: s(nonce), outlier_resistant: outlier };
   for (const label of bundle.labels) {
+    // The labels a topic's network inferences carry, with the first height each was seen (merged to the earliest).
+    b.add("topic_labels", { topic_id: s(topic), label_name: label, label_id: null, first_seen_height: s(height) });
     const combined = bundle.combined[label];
     if (combined === undefined || combined === null) continue;
     b.add("network_inferences", { ...base, label, combined_value: combined, naive_value: bundle.naive[label] ?? null, block_height: s(height) });
@@ -47,7 +48,7 @@ function addNetworkInference(b: BatchBuilder, bundle: NetworkInferenceBundle, to
 
 function addLossBundle(b: BatchBuilder, bundle: ValueBundle, topic: bigint, nonce: bigint, reputer: string, height: bigint) {
   const base = { topic_id: s(topic), nonce: s(nonce), reputer };
-  b.add("loss_bundles", { ...base, combined_value: dec(bundle.combined), naive_value: bundle.naive, block_height: s(height), signature: null, pubkey: null });
+  b.add("loss_bundles", { ...base, combined_value: bundle.combined, naive_value: bundle.naive, block_height: s(height), signature: null, pubkey: null });
   const value = (kind: string, actor: string, peer: string, v: string | null) => {
     if (v !== null) b.add("loss_values", { ...base, kind, actor, peer, value: v });
   };
@@ -151,7 +152,7 @@ function addEvent(b: BatchBuilder, t: Touched, e: KnownEvent, h: bigint, index: 
       b.removalUpdate({ topic_id: s(e.data.topicId), reputer: e.data.reputer, delegator: e.data.delegator ?? "", height: s(h), status: "cancelled" });
       return;
     case "EventRewardDelegateStake":
-      b.add("stake_events", { block_height: s(h), event_index: index, kind: "delegate_reward_claimed", topic_id: s(e.data.topicId), reputer: e.data.reputer, delegator: e.data.delegator, amount: dec(e.data.amount) });
+      b.add("stake_events", { block_height: s(h), event_index: index, kind: "delegate_reward_claimed", topic_id: s(e.data.topicId), reputer: e.data.reputer, delegator: e.data.delegator, amount: e.data.amount ?? null });
       stake(e.data.topicId, e.data.reputer, e.data.delegator);
       return;
     case "EventDelegateRewardDistributed":

@@ -20,9 +20,17 @@ export const NO_FAULTS: FaultConfig = { errorRate: 0, latencyMs: 0, malformedRat
 
 const clampRate = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 
+/** Faults actually served since start, so a test can tell that its fault run really was one. */
+export interface FaultCounts {
+  errors: number;
+  malformed: number;
+  delayed: number;
+}
+
 export class FaultInjector {
   private rng: Rng;
   config: FaultConfig;
+  readonly served: FaultCounts = { errors: 0, malformed: 0, delayed: 0 };
 
   constructor(seed: number, config: Partial<FaultConfig> = {}) {
     this.rng = new Rng(hashSeed(seed, "faults"));

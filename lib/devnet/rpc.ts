@@ -161,18 +161,26 @@ export function statusJson(sim: Simulation) {
   };
 }
 
-export function handleRpc(sim: Simulation, path: string, query: URLSearchParams): RpcReply | null {
-  if (path === "/status") return envelope(statusJson(sim));
-  if (path !== "/block" && path !== "/block_results") return null;
-  const raw = query.get("height");
+/** One JSON-RPC method at one height, as CometBFT answers it: the result, or the error object it would send. */
+export function rpcMethod(sim: Simulation, method: string, rawHeight: string | null): { result: unknown } | { error: { code: number; message: string; data: string } } {
+  if (method === "status") return { result: statusJson(sim) };
+  if (method !== "block" && method !== "block_results") return { error: { code: -32601, message: "Method not found", data: "" } };
   const tip = sim.height();
   let h = tip;
-  if (raw !== null && raw !== "" && raw !== "0") {
-    const cleaned = raw.replace(/^"|"$/g, "");
-    if (!/^\d+$/.test(cleaned)) return rpcError(-32602, "Invalid params", `error converting http param: failed to parse height ${raw}`, 500);
+  if (rawHeight !== null && rawHeight !== "" && rawHeight !== "0") {
+    const cleaned = rawHeight.replace(/^"|"$/g, "");
+    if (!/^\d+$/.test(cleaned)) return { error: { code: -32602, message: "Invalid params", data: `error converting http param: failed to parse height ${rawHeight}` } };
     h = Number(cleaned);
   }
-  if (h > tip) return rpcError(-32603, "Internal error", `height ${h} must be less than or equal to the current blockchain height ${tip}`);
-  if (h < 1) return rpcError(-32603, "Internal error", `height ${h} is not available, lowest height is 1`);
-  return envelope(path === "/block" ? blockJson(sim, h) : blockResultsJson(sim, h));
+  if (h > tip) return { error: { code: -32603, message: "Internal error", data: `height ${h} must be less than or equal to the current blockchain height ${tip}` } };
+  if (h < 1) return { error: { code: -32603, message: "Internal error", data: `height ${h} is not available, lowest height is 1` } };
+  return { result: method === "block" ? blockJson(sim, h) : blockResultsJson(sim, h) };
+}
+
+export function handleRpc(sim: Simulation, path: string, query: URLSearchParams): RpcReply | null {
+  if (path !== "/status" && path !== "/block" && path !== "/block_results") return null;
+  const answer = rpcMethod(sim, path.slice(1), query.get("height"));
+  if ("result" in answer) return envelope(answer.result);
+  const { code, message, data } = answer.error;
+  return rpcError(code, message, data);
 }

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CHAIN_ID, type SimulationOptions } from "./config";
-import { errorBody, FaultInjector, malform, type FaultConfig } from "./faults";
+import { errorBody, FaultInjector, malform, type FaultConfig, type FaultCounts } from "./faults";
 import { buildRecord, type DevnetRecord } from "./record";
 import { matchRoute, notImplemented, resolveHeight, type RestReply, type Route } from "./rest-common";
 import { cosmosRoutes } from "./rest-cosmos";
@@ -11,7 +11,9 @@ import { scoreRoutes } from "./rest-emissions-scores";
 import { stakeRoutes } from "./rest-emissions-stake";
 import { topicRoutes } from "./rest-emissions-topics";
 import { offchainRoutes } from "./rest-offchain";
+import { ARCHIVE_NODE, mergeQuirks, quirkReply, type NodeQuirks } from "./node-quirks";
 import { handleRpc, isoTime } from "./rpc";
+import { handleRpcPost } from "./rpc-batch";
 import { createSimulation, type Simulation } from "./simulation";
 
 export interface DevnetOptions extends SimulationOptions {
@@ -23,6 +25,18 @@ export interface DevnetOptions extends SimulationOptions {
   faults?: Partial<FaultConfig>;
   /** When set, the consumer API only accepts this x-api-key (otherwise any non-empty key). */
   apiKey?: string;
+  /** How this node differs from an archive node (batches, pruning, missing routes and ids); default: none. */
+  quirks?: Partial<NodeQuirks>;
+}
+
+/** Requests served since start, by kind, for benchmarks: RPC POSTs (each a call or a batch), RPC GETs, REST GETs. */
+export interface DevnetStats {
+  rpc_posts: number;
+  rpc_calls: number;
+  /** block_results calls, batched or not: every height's results must be read. */
+  rpc_block_results: number;
+  rpc_gets: number;
+  rest_gets: number;
 }
 
 export interface Devnet {
@@ -34,6 +48,10 @@ export interface Devnet {
   /** Adds blocks on top of the wall-clock schedule (useful with blockTimeMs 0). */
   advance(blocks: number): number;
   setFaults(faults: Partial<FaultConfig>): FaultConfig;
+  /** How many errors, malformed bodies and delays were served so far. */
+  faultsServed(): FaultCounts;
+  setQuirks(quirks: Partial<NodeQuirks>): NodeQuirks;
+  stats(): DevnetStats;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -57,6 +75,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   const liveTip = () => base + manual + (blockTimeMs > 0 ? Math.floor((Date.now() - startedAt) / blockTimeMs) : 0);
   const catchUp = () => sim.advanceTo(liveTip());
   const faults = new FaultInjector(sim.options.seed, options.faults);
+  let quirks = mergeQuirks(ARCHIVE_NODE, options.quirks ?? {});
+  const stats: DevnetStats = { rpc_posts: 0, rpc_calls: 0, rpc_block_results: 0, rpc_gets: 0, rest_gets: 0 };
   const v = sim.options.emissionsVersion;
   const p = `/emissions/${v}`;
   const routes: Route[] = [...topicRoutes(p, v), ...scoreRoutes(p, v), ...stakeRoutes(p), ...cosmosRoutes(), ...offchainRoutes(options.apiKey)];
@@ -77,7 +97,18 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
           return { status: 400, body: { error: { code: "invalid_json", message: "body must be JSON {errorRate, latencyMs, malformedRate}" } } };
         }
       }
-      return { status: 200, body: faults.config };
+      return { status: 200, body: { ...faults.config, served: faults.served } };
+    }
+    if (path === "/__devnet/stats") return { status: 200, body: stats };
+    if (path === "/__devnet/quirks") {
+      if (req.method === "POST") {
+        try {
+          quirks = mergeQuirks(quirks, JSON.parse((await readBody(req)) || "{}") as Record<string, unknown>);
+        } catch {
+          return { status: 400, body: { error: { code: "invalid_json", message: "body must be JSON (see NodeQuirks)" } } };
+        }
+      }
+      return { status: 200, body: quirks };
     }
     if (path === "/__devnet/advance" && req.method === "POST") {
       const body = JSON.parse((await readBody(req)) || "{}") as { blocks?: number };
@@ -88,14 +119,27 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     return { status: 404, body: { error: { code: "not_found", message: `unknown devnet path ${path}` } } };
   }
 
-  function answer(req: IncomingMessage, path: string, query: URLSearchParams): RestReply {
+  async function answer(req: IncomingMessage, path: string, query: URLSearchParams): Promise<RestReply> {
+    if (req.method === "POST" && path === "/") {
+      stats.rpc_posts += 1;
+      const reply = handleRpcPost(sim, quirks, await readBody(req));
+      stats.rpc_calls += reply.calls;
+      stats.rpc_block_results += reply.blockResults ?? 0;
+      return reply;
+    }
     const rpc = handleRpc(sim, path, query);
-    if (rpc) return rpc;
+    if (rpc) {
+      stats.rpc_gets += 1;
+      stats.rpc_calls += 1;
+      if (path === "/block_results") stats.rpc_block_results += 1;
+      return rpc;
+    }
+    stats.rest_gets += 1;
     const m = matchRoute(routes, path);
     if (!m) return notImplemented();
     const h = resolveHeight(sim, req.headers["x-cosmos-block-height"]);
     if (typeof h !== "number") return h;
-    return m.route.handler({ sim, h, params: m.params, query, headers: req.headers });
+    return quirkReply(quirks, path, h, sim.height()) ?? m.route.handler({ sim, h, params: m.params, query, headers: req.headers });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -110,15 +154,22 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         return;
       }
       const decision = faults.decide();
-      if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+      if (decision.latencyMs > 0) {
+        faults.served.delayed++;
+        await sleep(decision.latencyMs);
+      }
       if (decision.error) {
+        faults.served.errors++;
         const e = errorBody(decision.error);
         res.writeHead(decision.error, { ...headers, ...e.headers }).end(e.body);
         return;
       }
-      const r = answer(req, url.pathname, url.searchParams);
+      const r = await answer(req, url.pathname, url.searchParams);
       let body = JSON.stringify(r.body);
-      if (decision.malformed && r.status === 200) body = malform(body, decision.malformed);
+      if (decision.malformed && r.status === 200) {
+        faults.served.malformed++;
+        body = malform(body, decision.malformed);
+      }
       res.writeHead(r.status, { ...headers, ...r.headers }).end(body);
     } catch (err) {
       console.error("devnet: request failed", req.url, err);
@@ -154,5 +205,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       return sim.height();
     },
     setFaults: (f) => faults.update(f),
+    faultsServed: () => ({ ...faults.served }),
+    setQuirks: (q) => (quirks = mergeQuirks(quirks, q)),
+    stats: () => ({ ...stats }),
   };
 }

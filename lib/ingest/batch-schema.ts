@@ -1,17 +1,30 @@
 // The versioned schema of POST /api/ingest bodies, derived from the table specs so the two cannot disagree.
 import { z } from "zod";
+import { jsonDepth } from "./storable";
 import { tableNames, tableSpecs, type Column, type TableName } from "./tables";
 
 export const INGEST_SCHEMA_VERSION = 1;
 
 const INT64_MAX = "9223372036854775807";
 // Digit strings of equal length compare like the numbers they spell, so no BigInt is built per value.
+const isHeight = (v: unknown): v is string => typeof v === "string" && /^\d{1,19}$/.test(v);
 const heightString = z
   .string()
   .regex(/^\d{1,19}$/, "expected a non-negative integer string")
   .refine((v) => v.length < 19 || v <= INT64_MAX, "out of int64 range");
-// Allora decimals stay strings end to end; "NaN" is the chain's padding for a missing value.
-const decString = z.string().regex(/^(-?\d{1,200}(\.\d{1,200})?|NaN)$/, "expected an exact decimal string");
+// Allora decimals stay strings end to end: no exponent, no Infinity, and "NaN" only where the chain itself sends it.
+const decString = z.string().regex(/^-?\d{1,200}(\.\d{1,200})?$/, "expected an exact decimal string");
+const decOrNaNString = z.string().regex(/^(-?\d{1,200}(\.\d{1,200})?|NaN)$/, 'expected an exact decimal string or "NaN"');
+// Postgres has no year 0 and the pages cannot show a year past 9999: an instant outside 0001–9999 (UTC) is refused.
+const FIRST_INSTANT = Date.parse("0001-01-01T00:00:00Z");
+const LAST_INSTANT = Date.parse("9999-12-31T23:59:59.999Z");
+const isoTime = z.iso.datetime({ offset: true }).refine((v) => {
+  const ms = Date.parse(v);
+  return ms >= FIRST_INSTANT && ms <= LAST_INSTANT;
+}, "must lie between the years 0001 and 9999 (UTC)");
+// jsonb nests without a limit but Postgres' parser recurses; a shallow cap keeps that (and our own walk) safe.
+const MAX_JSON_DEPTH = 32;
+const jsonValue = z.unknown().refine((v) => v !== undefined && jsonDepth(v) <= MAX_JSON_DEPTH, `must be JSON nested at most ${MAX_JSON_DEPTH} levels`);
 const amountString = z.string().regex(/^\d{1,78}$/, "expected a non-negative integer string of at most 78 digits (uallo)");
 
 function columnSchema(column: Column): z.ZodType {
@@ -23,11 +36,11 @@ function columnSchema(column: Column): z.ZodType {
     // Postgres text cannot hold NUL, so it is refused here rather than failing mid-transaction.
     text: z.string().max(4096).refine((v) => !v.includes("\u0000"), "must not contain NUL characters"),
     bool: z.boolean(),
-    time: z.iso.datetime({ offset: true }),
-    json: z.json(),
+    time: isoTime,
+    json: jsonValue,
     texts: z.array(z.string().max(4096)).max(1000),
   };
-  const schema = base[column.type];
+  const schema = column.type === "dec" && column.nan ? decOrNaNString : base[column.type];
   return column.optional ? schema.nullable().optional() : schema;
 }
 
@@ -62,7 +75,7 @@ export const batchSchema = z
     from_height: heightString.nullable().optional(),
     to_height: heightString.nullable().optional(),
     // The collector's position after this batch; committed in the same transaction as the rows.
-    cursor: z.strictObject({ source: z.string().min(1).max(200), height: heightString, time: z.iso.datetime({ offset: true }).nullable().optional() }).optional(),
+    cursor: z.strictObject({ source: z.string().min(1).max(200), height: heightString, time: isoTime.nullable().optional() }).optional(),
     // Present on every collector batch: the sender's lease claim and the state it reports for /api/health.
     collector: z
       .strictObject({
@@ -70,7 +83,21 @@ export const batchSchema = z
         state: z.enum(["running", "catching_up", "backing_off", "error", "stopped"]),
         last_error: z.string().max(2000).nullable().optional(),
         chain_height: heightString.nullable().optional(),
-        chain_time: z.iso.datetime({ offset: true }).nullable().optional(),
+        chain_time: isoTime.nullable().optional(),
+        // State the node could not serve (left out, or read at another height) and how blocks are read; replaces
+        // the stored list on each batch, so a notice disappears once the state is read again.
+        notices: z
+          .array(
+            z.strictObject({
+              state: z.string().min(1).max(100),
+              kind: z.enum(["missing", "pruned", "single_requests"]),
+              since: isoTime,
+              as_of_height: heightString.nullable(),
+              detail: z.string().max(1000),
+            }),
+          )
+          .max(100)
+          .optional(),
       })
       .optional(),
     rows: rowsSchema,
@@ -86,6 +113,21 @@ export const batchSchema = z
               delegator: z.string().max(200),
               height: heightString,
               status: z.enum(["cancelled", "completed"]),
+            }),
+          )
+          .max(MAX_ROWS_PER_TABLE)
+          .optional(),
+        // The batch's validator_delegations and validator_unbondings rows are the complete live sets as of this
+        // height (a full state read): every stored live row not among them is closed at it.
+        full_state: z.strictObject({ height: heightString, time: isoTime }).optional(),
+        // Placements a read at `height` found gone (zero amount): their latest row is closed as 'withdrawn'.
+        placement_ends: z
+          .array(
+            z.strictObject({
+              topic_id: heightString,
+              reputer: z.string().min(1).max(200),
+              delegator: z.string().min(1).max(200),
+              height: heightString,
             }),
           )
           .max(MAX_ROWS_PER_TABLE)
@@ -119,16 +161,18 @@ export const batchSchema = z
       })
       .optional(),
   })
-  .refine((b) => b.network.kind !== "devnet" || b.network.simulated, {
+  // zod runs these even when a field above failed, so they must not trust the shapes they read.
+  .refine((b) => (b.network as Partial<IngestNetwork> | null)?.kind !== "devnet" || b.network.simulated === true, {
     path: ["network", "simulated"],
     message: "a devnet batch must be marked simulated",
   })
-  .refine((b) => !b.from_height || !b.to_height || BigInt(b.from_height) <= BigInt(b.to_height), {
+  .refine((b) => !isHeight(b.from_height) || !isHeight(b.to_height) || BigInt(b.from_height) <= BigInt(b.to_height), {
     path: ["to_height"],
     message: "must not be below from_height",
   });
 
 export type IngestBatch = z.infer<typeof batchSchema>;
+type IngestNetwork = z.infer<typeof networkSchema>;
 export type IngestRow = Record<string, unknown>;
 
 export type FieldIssue = { field: string; message: string };

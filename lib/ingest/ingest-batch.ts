@@ -6,10 +6,11 @@ import type { SqlTransaction } from "@/lib/db/sql-transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { describeIssues, batchSchema, type FieldIssue, type IngestBatch } from "./batch-schema";
 import { tableNames, tableSpecs, type TableName } from "./tables";
+import { findUnstorableStrings, mayHoldUnstorable } from "./storable";
 import { applyTransitions } from "./transitions";
 import { findDuplicateKeys, writeRows } from "./write";
 
-export type IngestCounts = Partial<Record<TableName | "stake_removal_transitions" | "registration_ends" | "signal_scores", number>>;
+export type IngestCounts = Partial<Record<TableName | "stake_removal_transitions" | "registration_ends" | "signal_scores" | "delegation_ends" | "unbonding_ends" | "placement_ends", number>>;
 export type IngestResult = {
   status: "applied" | "duplicate";
   batchId: string;
@@ -27,14 +28,29 @@ export class IngestValidationError extends Error {
   }
 }
 
-export class IngestConflictError extends Error {}
+export class IngestConflictError extends Error {
+  /** The body field the conflict is about, e.g. `batch_id` or `collector.id`. */
+  constructor(message: string, readonly field: string) {
+    super(message);
+  }
+}
+
+// Two-key advisory locks: the class keeps them apart from the migrator's single-key lock.
+const BATCH_LOCK_CLASS = 7_301;
 
 export function checksumOf(body: string): string {
   return createHash("sha256").update(body).digest("hex");
 }
 
-/** Validates a parsed body: schema first, then the rule that no table repeats a natural key. */
-export function parseBatch(body: unknown): IngestBatch {
+/**
+ * Validates a parsed body: strings Postgres cannot store first, then the schema, then the rule that no table repeats
+ * a natural key. Given the body's text, the string walk runs only when the text holds a suspect escape.
+ */
+export function parseBatch(body: unknown, text?: string): IngestBatch {
+  if (text === undefined || mayHoldUnstorable(text)) {
+    const unstorable = findUnstorableStrings(body);
+    if (unstorable.length) throw new IngestValidationError(unstorable);
+  }
   const result = batchSchema.safeParse(body);
   if (!result.success) throw new IngestValidationError(describeIssues(result.error));
   const issues: FieldIssue[] = [];
@@ -49,13 +65,16 @@ export function parseBatch(body: unknown): IngestBatch {
 
 export async function ingestBatch(db: Pick<Database, "transaction">, batch: IngestBatch, checksum: string): Promise<IngestResult> {
   return db.transaction(async (tx) => {
+    // The same new batch posted twice at once (a retry racing its original): the second waits here for the first to
+    // commit, then finds it below and answers `duplicate` instead of colliding with its rows.
+    await tx.query(Prisma.sql`SELECT pg_advisory_xact_lock(${BATCH_LOCK_CLASS}::int, hashtext(${batch.batch_id}))`);
     const {
       rows: [previous],
     } = await tx.query<{ network_id: number; checksum: string }>(
       Prisma.sql`SELECT network_id, checksum FROM ingest_batches WHERE batch_id = ${batch.batch_id}`,
     );
     if (previous) {
-      if (previous.checksum !== checksum) throw new IngestConflictError(`batch ${batch.batch_id} was already applied with different contents`);
+      if (previous.checksum !== checksum) throw new IngestConflictError(`batch ${batch.batch_id} was already applied with different contents`, "batch_id");
       return { status: "duplicate", batchId: batch.batch_id, counts: {}, cursors: await cursorsOf(tx, previous.network_id) };
     }
 
@@ -99,6 +118,7 @@ async function upsertNetwork(tx: SqlTransaction, net: IngestBatch["network"]): P
   if (known && known.simulated !== net.simulated)
     throw new IngestConflictError(
       `chain ${net.chain_id} is recorded as ${known.simulated ? "simulated" : "a real network"}; a batch may not change that`,
+      "network.simulated",
     );
   // Unknown (null) details never erase known ones: a heartbeat sent before version detection keeps "v10".
   const {
@@ -130,17 +150,19 @@ async function cursorsOf(tx: SqlTransaction, networkId: number): Promise<Record<
  */
 async function claimLease(tx: SqlTransaction, networkId: number, collector: NonNullable<IngestBatch["collector"]>): Promise<void> {
   const { rows: claimed } = await tx.query<{ holder: string }>(Prisma.sql`
-    INSERT INTO collector_state (network_id, holder, lease_expires_at, state, last_error, last_error_at, chain_height, chain_time, updated_at)
+    INSERT INTO collector_state (network_id, holder, lease_expires_at, state, last_error, last_error_at, chain_height, chain_time, notices, updated_at)
     VALUES (${networkId}, ${collector.id}, now() + make_interval(secs => CASE WHEN ${collector.state} = 'stopped' THEN 0 ELSE ${LEASE_SECONDS} END),
             ${collector.state},
             ${collector.last_error ?? null}, CASE WHEN ${collector.last_error ?? null}::text IS NOT NULL THEN now() END,
-            ${collector.chain_height ?? null}::bigint, ${collector.chain_time ?? null}::timestamptz, now())
+            ${collector.chain_height ?? null}::bigint, ${collector.chain_time ?? null}::timestamptz,
+            ${collector.notices === undefined ? null : JSON.stringify(collector.notices)}::jsonb, now())
     ON CONFLICT (network_id) DO UPDATE SET
       holder = EXCLUDED.holder, lease_expires_at = EXCLUDED.lease_expires_at, state = EXCLUDED.state,
       last_error = COALESCE(EXCLUDED.last_error, CASE WHEN EXCLUDED.state IN ('backing_off', 'error') THEN collector_state.last_error END),
       last_error_at = COALESCE(EXCLUDED.last_error_at, CASE WHEN EXCLUDED.state IN ('backing_off', 'error') THEN collector_state.last_error_at END),
       chain_height = COALESCE(EXCLUDED.chain_height, collector_state.chain_height),
       chain_time = COALESCE(EXCLUDED.chain_time, collector_state.chain_time),
+      notices = COALESCE(EXCLUDED.notices, collector_state.notices),
       updated_at = now()
     WHERE collector_state.holder = EXCLUDED.holder OR collector_state.lease_expires_at < now()
     RETURNING holder`);
@@ -150,6 +172,6 @@ async function claimLease(tx: SqlTransaction, networkId: number, collector: NonN
     } = await tx.query<{ holder: string; until: string }>(
       Prisma.sql`SELECT holder, to_char(lease_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS until FROM collector_state WHERE network_id = ${networkId}`,
     );
-    throw new IngestConflictError(`another collector (${current?.holder ?? "unknown"}) holds the write lease until ${current?.until ?? "soon"}`);
+    throw new IngestConflictError(`another collector (${current?.holder ?? "unknown"}) holds the write lease until ${current?.until ?? "soon"}`, "collector.id");
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { getIndexStatus } from "@/lib/queries/status";
+import { getIndexStatus, type StateNoticeDto } from "@/lib/queries/status";
 
 export type HealthDto = {
   status: "ok" | "degraded";
@@ -15,7 +15,7 @@ export type HealthDto = {
   lagSeconds: number | null;
   emissionsVersion: string | null;
   chainHeight: string | null;
-  collector: { state: string; lastError: string | null; silentSeconds: number } | null;
+  collector: { state: string; lastError: string | null; silentSeconds: number; notices: StateNoticeDto[] } | null;
   sourceReachable: boolean | null;
   error?: string;
 };
@@ -40,7 +40,7 @@ export async function getHealth(): Promise<HealthDto> {
       emissionsVersion: status.network?.emissionsVersion ?? null,
       chainHeight: status.collector?.chainHeight ?? null,
       collector: status.collector
-        ? { state: status.collector.state, lastError: status.collector.lastError, silentSeconds: status.collector.silentSeconds }
+        ? { state: status.collector.state, lastError: status.collector.lastError, silentSeconds: status.collector.silentSeconds, notices: status.collector.notices }
         : null,
       sourceReachable: status.collector ? !status.collector.sourceUnreachable : null,
     };

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
+import { redactUrls } from "@/lib/allora/http";
 import { serverEnv } from "@/lib/env";
 import { findFollowedNetwork } from "@/lib/queries/network";
 
@@ -21,8 +22,13 @@ export type IndexStatusDto = {
   collector: CollectorDto | null;
 };
 
+/** State the node could not serve as the collector last reported it (see lib/collector/state-reads.ts). */
+export type StateNoticeDto = { state: string; kind: "missing" | "pruned" | "single_requests"; since: string; asOfHeight: string | null; detail: string };
+
 export type CollectorDto = {
   state: string;
+  /** Missing or stale state, and how blocks are read when the node refuses batches; empty when all is served. */
+  notices: StateNoticeDto[];
   lastError: string | null;
   chainHeight: string | null;
   /** Seconds since the collector last reported; a large value means it stopped without saying so. */
@@ -30,6 +36,16 @@ export type CollectorDto = {
   /** The source could not be reached or read on the last attempts. */
   sourceUnreachable: boolean;
 };
+
+// The column is written by the ingest route from validated batches; anything unexpected is dropped, not shown.
+function readNotices(raw: unknown): StateNoticeDto[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((n: Record<string, unknown>) =>
+    n && typeof n.state === "string" && typeof n.since === "string" && typeof n.detail === "string" && (n.kind === "missing" || n.kind === "pruned" || n.kind === "single_requests")
+      ? [{ state: n.state, kind: n.kind, since: n.since, asOfHeight: typeof n.as_of_height === "string" ? n.as_of_height : null, detail: n.detail }]
+      : [],
+  );
+}
 
 // One read per request: the layout and the page both show it.
 export const getIndexStatus = cache(readIndexStatus);
@@ -66,7 +82,9 @@ async function readIndexStatus(now = new Date()): Promise<IndexStatusDto> {
     collector: collector
       ? {
           state: collector.state,
-          lastError: collector.lastError,
+          notices: readNotices(collector.notices),
+          // Collectors redact before reporting; this also covers rows written by older ones.
+          lastError: collector.lastError === null ? null : redactUrls(collector.lastError),
           chainHeight: collector.chainHeight?.toString() ?? null,
           silentSeconds: Math.max(0, Math.round((now.getTime() - collector.updatedAt.getTime()) / 1000)),
           sourceUnreachable: collector.state === "backing_off" || collector.state === "error",

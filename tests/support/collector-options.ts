@@ -20,6 +20,9 @@ export function collectorTestOptions(devnetUrl: string, ingestUrl: string): Coll
     groundTruth: { required: true, source: createDevnetMarketSource({ baseUrl: devnetUrl, ...http }) },
     fromHeight: 1n,
     batchBlocks: 250,
+    // Catch-up batches as large as the others: the pipeline tests count and replay 250-block batches; the
+    // catch-up tests (tests/integration/collector/catch-up.test.ts) turn it on.
+    catchUpBatchBlocks: 250,
     pollMs: 50,
     stateEveryBlocks: 500,
     stateEveryMs: Number.POSITIVE_INFINITY,

@@ -24,6 +24,9 @@ export async function serveRoute(handler: Handler): Promise<{ url: string; close
       }
     })();
   });
+  // Idle keep-alive connections are kept longer than node's 5 s default: a test that pauses for a long database
+  // comparison under load would otherwise have its next request race the server closing the pooled socket.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,6 +1,7 @@
 // Compares what the collector stored with what the devnet says it produced (its record), row for row and digit for
 // digit. Each entry maps one record table and one database table to the same canonical strings.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Check } from "./devnet-expectations";
 
 type Row = Record<string, unknown>;
 type Rec = Record<string, unknown>;
@@ -19,8 +20,15 @@ async function q(prisma: PrismaClient, sql: string): Promise<string[]> {
 
 export type Comparison = { table: string; expected: number; missing: string[]; unexpected: string[] };
 
-export async function compareWithRecord(prisma: PrismaClient, record: Rec): Promise<Comparison[]> {
-  const checks: [string, string[], string][] = [
+/** The table a comparison is about ("scores (ema)" → "scores"). */
+export const tableOf = (c: Comparison) => c.table.replace(/ \(.*\)$/, "");
+
+/**
+ * Every check, record-based ones first, then `extra` (from devnet-expectations): for each, the rows the devnet says
+ * the table holds that it lacks (`missing`) and the rows it holds that the devnet never produced (`unexpected`).
+ */
+export async function compareWithRecord(prisma: PrismaClient, record: Rec, extra: Check[] = []): Promise<Comparison[]> {
+  const checks: Check[] = [
     [
       "worker_inferences",
       rows(record, "inferences").flatMap((r) =>
@@ -104,6 +112,7 @@ export async function compareWithRecord(prisma: PrismaClient, record: Rec): Prom
       rows(record, "validators").map((r) => j(r.operator_address, r.moniker, r.jailed, r.tokens, r.commission_rate)),
       `SELECT concat_ws('|', operator_address, moniker, CASE WHEN jailed THEN 'true' ELSE 'false' END, tokens::text, commission_rate::text) AS k FROM validators`,
     ],
+    ...extra,
   ];
   const results: Comparison[] = [];
   for (const [table, expectedRows, sql] of checks) {

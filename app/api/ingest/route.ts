@@ -12,18 +12,20 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   try {
     if (!isAuthorized(request.headers.get("authorization")))
-      throw new ApiError("unauthorized", "missing or wrong bearer token");
+      throw new ApiError("unauthorized", "missing or wrong bearer token", [{ field: "authorization", message: "expected Bearer <INGEST_TOKEN>" }]);
     const type = request.headers.get("content-type") ?? "";
     if (!/^application\/json\b/i.test(type))
-      throw new ApiError("unsupported_media_type", `content-type must be application/json, got ${type || "none"}`);
+      throw new ApiError("unsupported_media_type", `content-type must be application/json, got ${type || "none"}`, [
+        { field: "content-type", message: "must be application/json" },
+      ]);
     const text = await readBodyWithLimit(request, serverEnv().INGEST_MAX_BYTES);
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new ApiError("invalid_json", "the body is not valid JSON; nothing was written");
+      throw new ApiError("invalid_json", "the body is not valid JSON; nothing was written", [{ field: "(body)", message: "not valid JSON" }]);
     }
-    const batch = parseBatch(body);
+    const batch = parseBatch(body, text);
     const result = await ingestBatch(await getDb(), batch, checksumOf(text));
     return NextResponse.json({ status: result.status, batch_id: result.batchId, counts: result.counts, cursors: result.cursors });
   } catch (error) {

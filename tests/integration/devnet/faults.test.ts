@@ -40,11 +40,12 @@ describe("devnet fault injection", () => {
       expect(looksLikeTopic(body)).toBe(false);
     }
     await fetch(`${d.url}/__devnet/faults`, { method: "POST", body: JSON.stringify({ malformedRate: 0, latencyMs: 30 }) });
-    const started = performance.now();
+    const delayed = obj(obj(await (await fetch(`${d.url}/__devnet/faults`)).json()).served).delayed as number;
     const { status, body } = await getJson(`${d.url}/emissions/v10/topics/1`);
     expect(status).toBe(200);
     expect(looksLikeTopic(body)).toBe(true);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+    // The delay was served (counted by the devnet), not measured: timings belong in benchmarks.
+    expect(obj(obj(await (await fetch(`${d.url}/__devnet/faults`)).json()).served).delayed).toBe(delayed + 1);
   });
 
   it("never faults the control endpoints", async () => {

@@ -1,0 +1,144 @@
+// `npm run bench:backfill`: the devnet's whole history (BENCH_DAYS, default 7: about 121,000 blocks) indexed from an
+// empty database through the real app — `next start` with its collector process posting to /api/ingest — on
+// Postgres and on PGlite (BENCH_TARGETS, default "postgres,pglite"). Prints, for each: wall time, blocks/s, RPC HTTP
+// requests per 1,000 blocks (REST requests beside them, as the devnet counted them), peak RSS of the app's processes
+// and p95 latency of GET /, /topics and /staking sampled during the run. Needs a production build (made if
+// missing); each run is bounded by BENCH_TIMEOUT_S (default 900 s).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { createEmptyPostgresDatabase } from "../tests/support/test-db";
+
+const DAYS = Number(process.env.BENCH_DAYS ?? 7);
+const TARGETS = (process.env.BENCH_TARGETS ?? "postgres,pglite").split(",").map((t) => t.trim());
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 900) * 1000;
+const PG_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const PAGES = ["/", "/topics", "/staking"];
+// BENCH_CPU_PROF=dir: the devnet, the app and its collector process write V8 CPU profiles there (node --cpu-prof).
+const PROF = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  const full: NodeJS.ProcessEnv = { ...process.env, ...env };
+  // PGlite runs: no DATABASE_URL at all, so the app opens its embedded database.
+  if (!env.DATABASE_URL) delete full.DATABASE_URL;
+  return spawn(command, args, { env: full, stdio: ["ignore", "pipe", "inherit"], detached: true });
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid!, "SIGTERM");
+  await Promise.race([exited, sleep(20_000).then(() => process.kill(-child.pid!, "SIGKILL"))]);
+}
+
+/** Resident memory (kB) of every process in a process group, by reading /proc (Linux). */
+function groupRssKb(pgid: number): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      total += Number(rss?.[1] ?? 0);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+const p95 = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]! : NaN);
+
+async function waitFor(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await sleep(200);
+  }
+  throw new Error(`${url} did not answer in time`);
+}
+
+async function run(target: string) {
+  const devnetPort = await freePort();
+  const appPort = await freePort();
+  const scratch = mkdtempSync(path.join(tmpdir(), "allora-bench-backfill-"));
+  const pg = target === "postgres" ? await createEmptyPostgresDatabase(PG_URL) : null;
+  const devnet = start(process.execPath, [...PROF, "--import", "tsx", "scripts/devnet.ts", "--days", String(DAYS), "--port", String(devnetPort), "--block-time-ms", "0"], {});
+  devnet.stdout?.resume();
+  let app: ChildProcess | null = null;
+  try {
+    const devnetUrl = `http://127.0.0.1:${devnetPort}`;
+    await waitFor(`${devnetUrl}/status`, Date.now() + 120_000);
+    const head = ((await (await fetch(`${devnetUrl}/__devnet/info`)).json()) as { height: number }).height;
+    const env = {
+      ALLORA_NETWORK: "devnet", DEVNET_PORT: String(devnetPort), PORT: String(appPort), NEXT_MANUAL_SIG_HANDLE: "true",
+      INGEST_TOKEN_FILE: path.join(scratch, "ingest-token"), ...(pg ? { DATABASE_URL: pg.url } : { PGLITE_DATA_DIR: path.join(scratch, "pglite") }),
+    };
+    const t0 = performance.now();
+    const server = start(process.execPath, [...PROF, "node_modules/next/dist/bin/next", "start", "-p", String(appPort)], env);
+    app = server;
+    server.stdout?.resume();
+    const appUrl = `http://127.0.0.1:${appPort}`;
+    const deadline = Date.now() + TIMEOUT_MS;
+    await waitFor(`${appUrl}/api/health`, deadline);
+    const latencies: number[] = [];
+    let peakRss = 0;
+    let indexed = 0;
+    let done = false;
+    const sampler = (async () => {
+      for (let i = 0; !done; i++) {
+        const t = performance.now();
+        const res = await fetch(`${appUrl}${PAGES[i % PAGES.length]}`);
+        await res.arrayBuffer();
+        if (!done) latencies.push(performance.now() - t);
+        await sleep(100);
+      }
+    })();
+    while (indexed < head) {
+      if (Date.now() > deadline) throw new Error(`timed out after ${TIMEOUT_MS / 1000} s at height ${indexed} of ${head}`);
+      if (server.exitCode !== null) throw new Error(`the app exited (${server.exitCode})`);
+      const health = (await (await fetch(`${appUrl}/api/health`)).json()) as { indexedHeight: string | null; collector: { state: string; lastError: string | null } | null };
+      indexed = Number(health.indexedHeight ?? 0);
+      if (health.collector?.state === "error") throw new Error(`collector error: ${health.collector.lastError}`);
+      peakRss = Math.max(peakRss, groupRssKb(server.pid!));
+      await sleep(250);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    done = true;
+    await sampler;
+    const stats = (await (await fetch(`${devnetUrl}/__devnet/stats`)).json()) as { rpc_posts: number; rpc_gets: number; rest_gets: number };
+    const per1000 = (n: number) => ((n / head) * 1000).toFixed(1);
+    const label = target === "postgres" ? "Postgres" : "PGlite  ";
+    console.log(
+      `${label}: ${head} blocks in ${seconds.toFixed(1)} s = ${Math.round(head / seconds)} blocks/s · ` +
+        `RPC ${per1000(stats.rpc_posts + stats.rpc_gets)} requests/1,000 blocks (REST ${per1000(stats.rest_gets)}) · ` +
+        `peak RSS ${Math.round(peakRss / 1024)} MB · page p95 ${p95(latencies).toFixed(0)} ms (${latencies.length} GETs of ${PAGES.join(", ")})`,
+    );
+  } finally {
+    if (app) await stopGroup(app);
+    await stopGroup(devnet);
+    await pg?.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("bench:backfill: no production build yet, running `next build` first…");
+  if (spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+}
+console.log(`bench:backfill: ${DAYS} devnet day(s), targets ${TARGETS.join(", ")}`);
+for (const target of TARGETS) await run(target);
