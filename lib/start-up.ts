@@ -1,10 +1,11 @@
 // Node-only start-up, loaded by instrumentation.ts in the Node.js runtime: apply pending migrations before any
 // request, then start the collector as a child process unless COLLECTOR_ENABLED=false (it posts to this server's
-// own /api/ingest, the one write path, and uses the other core).
+// own /api/ingest, the one write path, and uses the other core), and the signal publisher, which posts there too.
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { startCollectorProcess } from "@/lib/collector/child-process";
-import { collectorNetworkFromEnv } from "@/lib/collector/from-env";
+import { collectorNetworkFromEnv, collectorOptionsFromEnv } from "@/lib/collector/from-env";
+import { startSignalPublisher } from "@/lib/collector/signal-publisher";
 
 export async function startUp(): Promise<void> {
   const db = await getDb();
@@ -18,12 +19,14 @@ export async function startUp(): Promise<void> {
     console.log(`collector: starting its process for ${network.name} (${network.chainId}) at ${network.rpcUrl}`);
     collector = startCollectorProcess();
   }
+  // The signal ledger is published wherever the database is, whether or not the collector runs in this process.
+  const publisher = startSignalPublisher({ ingest: collectorOptionsFromEnv().ingest, log: (m) => console.log(m) });
   // With NEXT_MANUAL_SIG_HANDLE, this process exits only after the collector has stopped and handed its lease back
   // through the still-open /api/ingest, so a restart writes at once; under a bare `next start`, Next exits by itself
   // as soon as its server is closed, and the lease simply runs out.
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const)
     process.once(signal, () => {
-      const stopped = collector?.stop() ?? Promise.resolve();
+      const stopped = Promise.all([collector?.stop(), publisher.stop()]);
       if (env.NEXT_MANUAL_SIG_HANDLE) void stopped.finally(() => process.exit(code));
     });
 }

@@ -152,6 +152,21 @@ export const batchSchema = z
           )
           .max(MAX_ROWS_PER_TABLE)
           .optional(),
+        // A published signal's score, once its horizon has passed: fills realized_value, return_bps and scored_at.
+        signal_scores: z
+          .array(
+            z.strictObject({
+              topic_id: heightString,
+              label: z.string().max(100),
+              strategy: z.string().min(1).max(100),
+              published_height: heightString,
+              realized_value: decString,
+              return_bps: decString,
+              scored_at: z.iso.datetime({ offset: true }),
+            }),
+          )
+          .max(MAX_ROWS_PER_TABLE)
+          .optional(),
       })
       .optional(),
   })

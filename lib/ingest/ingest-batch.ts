@@ -10,7 +10,7 @@ import { findUnstorableStrings, mayHoldUnstorable } from "./storable";
 import { applyTransitions } from "./transitions";
 import { findDuplicateKeys, writeRows } from "./write";
 
-export type IngestCounts = Partial<Record<TableName | "stake_removal_transitions" | "registration_ends" | "delegation_ends" | "unbonding_ends" | "placement_ends", number>>;
+export type IngestCounts = Partial<Record<TableName | "stake_removal_transitions" | "registration_ends" | "signal_scores" | "delegation_ends" | "unbonding_ends" | "placement_ends", number>>;
 export type IngestResult = {
   status: "applied" | "duplicate";
   batchId: string;

@@ -249,6 +249,18 @@ export const tableSpecs = {
     ],
     merge: insert,
   },
+  // The signal ledger: written once (a replay or a second publisher inserts nothing; a trigger refuses rewrites).
+  // Scores arrive later as updates.signal_scores, the only change a signal ever takes.
+  signals: {
+    table: "signals",
+    key: ["topic_id", "label", "strategy", "published_height"],
+    columns: [
+      h("topic_id"), text("label"), text("strategy"), h("published_height"), { name: "published_at", type: "time" }, text("direction"),
+      dec("predicted_value"), dec("reference_value", true), { name: "horizon_seconds", type: "int" }, dec("expected_return_bps", true),
+      dec("confidence", true), dec("size"), { name: "params", type: "json" }, { name: "inputs", type: "json" },
+    ],
+    merge: insert,
+  },
   ground_truth: {
     table: "ground_truth",
     key: ["source", "series", "time"],

@@ -43,6 +43,19 @@ export async function applyTransitions(tx: SqlTransaction, networkId: number, up
         ORDER BY registered_height DESC LIMIT 1)`)).rowCount;
   }
   if (ended) counts.registration_ends = ended;
+
+  // Only an unscored signal whose horizon has passed takes a score; a replayed score matches nothing.
+  const scores = updates?.signal_scores ?? [];
+  if (scores.length) {
+    const scored = (await tx.query(Prisma.sql`
+      UPDATE signals s SET realized_value = r.realized_value, return_bps = r.return_bps, scored_at = r.scored_at
+      FROM json_to_recordset(${JSON.stringify(scores)}::json)
+        AS r(topic_id bigint, label text, strategy text, published_height bigint, realized_value numeric, return_bps numeric, scored_at timestamptz)
+      WHERE s.network_id = ${networkId} AND s.topic_id = r.topic_id AND s.label = r.label AND s.strategy = r.strategy
+        AND s.published_height = r.published_height AND s.scored_at IS NULL
+        AND r.scored_at >= s.published_at + make_interval(secs => s.horizon_seconds)`)).rowCount;
+    if (scored) counts.signal_scores = scored;
+  }
   Object.assign(counts, await closePositions(tx, networkId, updates));
   return counts;
 }

@@ -7,7 +7,7 @@ import { fmtLegacy } from "@/lib/devnet/dec";
 import { getHealth } from "@/lib/queries/health";
 import { getOverview } from "@/lib/queries/overview";
 import { listDatasets } from "@/lib/queries/datasets";
-import { listSignals } from "@/lib/queries/signals";
+import { listCurrentSignals } from "@/lib/queries/signals";
 import { listReputerStakes, listValidators } from "@/lib/queries/staking";
 import { listDelegations, listPlacements, listUnbondings } from "@/lib/queries/staking-positions";
 import { getIndexStatus } from "@/lib/queries/status";
@@ -99,7 +99,7 @@ describe(`lib/queries on an indexed devnet (${describeTestDatabase()})`, () => {
     expect(datasets.worker_inferences).toBe(String(await db.prisma.workerInference.count()));
     expect(Number(datasets.worker_inferences)).toBeGreaterThan(1_000);
     expect(datasets.signals).toBe("0");
-    expect(await listSignals()).toEqual([]);
+    expect(await listCurrentSignals()).toEqual([]);
     const status = await getIndexStatus();
     expect(status).toMatchObject({ indexedHeight: String(HEIGHT), network: { chainId: CHAIN_ID, simulated: true, kind: "devnet" } });
     expect(await getHealth()).toMatchObject({ indexedHeight: String(HEIGHT), chainId: CHAIN_ID, simulated: true });

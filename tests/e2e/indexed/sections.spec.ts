@@ -18,11 +18,16 @@ for (const viewport of VIEWPORTS) {
         await expect(status).toContainText("Simulated devnet");
         await expect(status).toContainText(/Block [\d,]+/);
         if (section.slug === "signals") {
-          // No signal engine publishes to the ledger yet: the honest state on indexed data is still "none".
-          await expect(page.getByText("No signals published yet", { exact: true })).toBeVisible();
-        } else {
-          for (const text of section.emptyTexts) await expect(page.getByText(text, { exact: true })).toHaveCount(0);
+          // The publisher posts shortly after the collector catches up: wait for the ledger instead of racing it.
+          test.setTimeout(150_000);
+          await expect
+            .poll(async () => {
+              await page.reload();
+              return page.getByTestId("signal-row").count();
+            }, { timeout: 90_000, intervals: [2_000] })
+            .toBeGreaterThan(0);
         }
+        for (const text of section.emptyTexts) await expect(page.getByText(text, { exact: true })).toHaveCount(0);
 
         await expectNoHorizontalOverflow(page);
         await saveScreenshot(page, `indexed-${section.slug}-${viewport.label}`);
