@@ -65,5 +65,5 @@ export async function listAccountHistory(address: string, range: HistoryRange, l
     FROM h JOIN blocks b ON b.network_id = ${networkId} AND b.height = h.height
     ORDER BY h.height DESC, h.ord DESC
     ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
-  return { rows: rows.map(({ total: _total, ...r }) => r as HistoryRowDto), total: rows[0]?.total ?? 0 };
+  return { rows: rows.map((r) => ({ height: r.height, timeIso: r.timeIso, action: r.action, system: r.system, topicId: r.topicId, counterparty: r.counterparty, amount: r.amount })), total: rows[0]?.total ?? 0 };
 }
