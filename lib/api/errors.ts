@@ -8,6 +8,7 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "invalid_json"
   | "invalid_batch"
+  | "invalid_request"
   | "conflict"
   | "internal_error";
 
@@ -17,6 +18,7 @@ const statusOf: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   invalid_json: 400,
   invalid_batch: 422,
+  invalid_request: 400,
   conflict: 409,
   internal_error: 500,
 };

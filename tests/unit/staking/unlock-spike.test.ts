@@ -58,3 +58,16 @@ describe("commission spike rule (≥ 5 points within 7 days)", () => {
     expect(changes.map((c) => c.rate)).toEqual(["0.05", "0.06"]);
   });
 });
+
+describe("history date range", async () => {
+  const { parseDateRange } = await import("@/lib/staking/date-range");
+  it("includes both named days", () => {
+    expect(parseDateRange("2026-10-31", "2026-11-01")).toEqual({ ok: true, range: { from: new Date("2026-10-31T00:00:00Z"), to: new Date("2026-11-02T00:00:00Z") } });
+    expect(parseDateRange(undefined, "")).toEqual({ ok: true, range: { from: null, to: null } });
+  });
+  it("names the bad field", () => {
+    expect(parseDateRange("2026-02-30", null)).toMatchObject({ ok: false, field: "from" });
+    expect(parseDateRange(null, "yesterday")).toMatchObject({ ok: false, field: "to" });
+    expect(parseDateRange("2026-11-02", "2026-11-01")).toMatchObject({ ok: false, field: "to" });
+  });
+});
