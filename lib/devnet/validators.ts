@@ -31,7 +31,7 @@ export interface ValidatorDemo {
   account: string;
 }
 
-/** The validator whose commission spikes two days before the end of history (+8 points at once). */
+/** The validator whose commission spikes two days before the end of history, or halfway through a shorter one (+8 points at once). */
 export const SPIKE_VALIDATOR = 3;
 /** The jailed validator; three stakers delegate to it and one starts an unbonding that cannot be cancelled. */
 export const JAILED_VALIDATOR = 10;
@@ -94,7 +94,7 @@ export class Validators {
     this.move(demo.account, first, alloToUallo(50_000), 1);
     const end = demo.historyBlocks;
     const fixed = [
-      { height: end - 2 * BLOCKS_PER_DAY, run: (at: number) => this.setCommission(this.list[SPIKE_VALIDATOR]!, this.commission.get(this.list[SPIKE_VALIDATOR]!.operator).latest() + 0.08, at) },
+      { height: end - Math.min(2 * BLOCKS_PER_DAY, Math.floor(end / 2)), run: (at: number) => this.setCommission(this.list[SPIKE_VALIDATOR]!, this.commission.get(this.list[SPIKE_VALIDATOR]!.operator).latest() + 0.08, at) },
       { height: end - 4 * HOUR, run: (at: number) => this.undelegateFrom(demo.account, first, 0.3, at) },
       { height: end - 3 * HOUR, run: (at: number) => this.undelegateFrom(this.stakers[0]!, jailed, 0.25, at) },
     ];
