@@ -140,7 +140,7 @@ export function cosmosRoutes(): Route[] {
     route(`${S}/validators/{validator_addr}/delegations`, (ctx) => {
       const v = findVal(ctx);
       if (!v) return notFound("validator not found");
-      const all = [v.account, ...ctx.sim.validators.stakers].flatMap((d) => delegationsOf(ctx.sim, d, ctx.h).filter((x) => x.delegation.validator_address === v.operator));
+      const all = [v.account, ...ctx.sim.validators.stakers, ...ctx.sim.validators.fixedDelegators].flatMap((d) => delegationsOf(ctx.sim, d, ctx.h).filter((x) => x.delegation.validator_address === v.operator));
       const { page, pagination } = paginate(ctx, all);
       return ok({ delegation_responses: page, pagination });
     }),

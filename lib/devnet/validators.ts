@@ -58,6 +58,8 @@ export class Validators {
   readonly txs = new Map<number, ChainTx[]>();
   readonly endBlock = new Map<number, TypedEv[]>();
   readonly stakers: string[];
+  /** Delegators outside the random intents (the demo account): listed by REST, moved only by fixed intents. */
+  readonly fixedDelegators: string[] = [];
   private bondedTotal = 0n;
   private pending: { height: number; run: (at: number) => void }[] = [];
 
@@ -91,6 +93,7 @@ export class Validators {
     const jailed = this.list[JAILED_VALIDATOR]!;
     this.stakers.slice(0, 3).forEach((d, i) => this.move(d, jailed, alloToUallo(5000 * (i + 1)), 1));
     const first = this.list[0]!;
+    this.fixedDelegators.push(demo.account);
     this.move(demo.account, first, alloToUallo(50_000), 1);
     const end = demo.historyBlocks;
     const fixed = [
