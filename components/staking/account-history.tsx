@@ -19,11 +19,11 @@ export function AccountHistory({ address, rows, total, from, to, csvHref, error 
   return (
     <Card>
       <form method="get" action={`/account/${address}`} className="flex flex-wrap items-end gap-3 px-5 pt-4">
-        <label className="grid gap-1 text-sm">
+        <label className="grid grid-cols-1 gap-1 text-sm">
           From (UTC day)
           <input type="date" name="from" defaultValue={from} className="rounded-md border bg-background px-2 py-1" />
         </label>
-        <label className="grid gap-1 text-sm">
+        <label className="grid grid-cols-1 gap-1 text-sm">
           To (UTC day, included)
           <input type="date" name="to" defaultValue={to} className="rounded-md border bg-background px-2 py-1" />
         </label>

@@ -17,7 +17,7 @@ function Block({ title, empty, children, count }: { title: string; empty: string
 /** Positions in both systems: reputer delegations per topic, own reputer stake, validator delegations. */
 export function AccountPositions({ account }: { account: AccountDto }) {
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <Block title="Delegated to reputers" empty="No live reputer delegations indexed." count={account.delegations.length}>
         <Table label="Reputer delegations">
           <thead>

@@ -13,7 +13,7 @@ export function ScoreSparkline({ points, label }: { points: ScorePointDto[]; lab
   const firstPoint = points[0]!;
   const lastPoint = points.at(-1)!;
   return (
-    <figure className="grid gap-1">
+    <figure className="grid grid-cols-1 gap-1">
       <svg viewBox={`0 0 ${w} ${h}`} className="h-12 w-full max-w-60 text-primary" role="img" aria-label={`${label}: from ${firstPoint.score} at block ${firstPoint.height} to ${lastPoint.score} at block ${lastPoint.height}`}>
         <path d={path} fill="none" stroke="currentColor" strokeWidth="1.5" />
       </svg>

@@ -8,7 +8,7 @@ import { formatInteger, formatUtc } from "@/components/format";
 /** One validator in full: its commission history (every indexed change) and the spike, if any. */
 export function ValidatorDetail({ v, spikeRule }: { v: ValidatorRowDto; spikeRule: string }) {
   return (
-    <Card className="grid gap-4 p-5" aria-labelledby="validator-detail">
+    <Card className="grid grid-cols-1 gap-4 p-5" aria-labelledby="validator-detail">
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="validator-detail" className="text-lg font-semibold">{v.moniker || "Unnamed"}</h2>
         <ValidatorStatus v={v} />
@@ -20,7 +20,7 @@ export function ValidatorDetail({ v, spikeRule }: { v: ValidatorRowDto; spikeRul
           <Percent fraction={v.spike.toRate} /> (block {formatInteger(v.spike.toHeight)}), +{v.spike.risePoints} percentage points. Rule: {spikeRule}
         </p>
       ) : null}
-      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <dt className="text-muted-foreground">Bonded tokens (ALLO)</dt><dd><AlloExact uallo={v.tokens} /></dd>
         <dt className="text-muted-foreground">Self-delegation (ALLO)</dt><dd><AlloExact uallo={v.selfDelegation} /></dd>
         <dt className="text-muted-foreground">Min self-delegation (uallo)</dt><dd>{v.minSelfDelegation ?? <Missing />}</dd>

@@ -17,7 +17,7 @@ export function Missing({ why }: { why?: string }) {
 /** ALLO with all 18 decimals: the exact amount. */
 export function AlloExact({ uallo, className }: { uallo: string | null; className?: string }) {
   if (uallo === null) return <Missing />;
-  return <span className={cn("font-mono text-xs tabular-nums break-all", className)}>{formatAllo18(wholeUallo(uallo))}</span>;
+  return <span className={cn("font-mono text-xs tabular-nums whitespace-nowrap", className)}>{formatAllo18(wholeUallo(uallo))}</span>;
 }
 
 /** ALLO shortened for tables; the exact 18-decimal amount is in the title. */

@@ -21,7 +21,7 @@ const HISTORY_PAGE_ROWS = 100;
 
 function Section({ id, title, description, children }: { id: string; title: string; description: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="grid min-w-0 gap-3">
+    <section aria-labelledby={id} className="grid grid-cols-1 min-w-0 gap-3">
       <div>
         <h2 id={id} className="text-lg font-semibold tracking-tight">{title}</h2>
         <p className="text-sm text-muted-foreground">{description}</p>
@@ -59,7 +59,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
   return (
     <>
       <PageHeader title="Account" description={<span className="font-mono text-xs break-all">{check.address}</span>} aside={<AsOf status={status} />} />
-      <div className="grid gap-10">
+      <div className="grid grid-cols-1 gap-10">
         <Section id="positions-heading" title="Positions" description="Reputer delegations per topic, own reputer stake and validator delegations, exact to the uallo.">
           <AccountPositions account={account} />
         </Section>

@@ -43,11 +43,11 @@ export default async function ReputerScorecardPage({ params }: { params: Promise
       {card.topics.length === 0 ? (
         <EmptyState icon={<CoinsIcon />} title="No reputer stake indexed for this address" description="If it stakes as a reputer, its record appears here once the collector has indexed it." />
       ) : (
-        <div className="grid gap-6">
+        <div className="grid grid-cols-1 gap-6">
           <ReputerCompare rows={card.topics.map((t) => t.row)} title="Record per topic" />
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             {card.topics.map((t) => (
-              <Card key={t.row.topicId} className="grid gap-3 p-5">
+              <Card key={t.row.topicId} className="grid grid-cols-1 gap-3 p-5">
                 <h2 className="text-base font-semibold">Topic {t.row.topicId}</h2>
                 <p className="text-sm text-muted-foreground">
                   EMA score rank {t.row.scoreRank ?? "—"} of {t.reputerCount} reputers (topic median {t.row.topicMedianScore ?? "—"}), as of block{" "}

@@ -62,7 +62,7 @@ export default async function ReputerDirectoryPage({ searchParams }: { searchPar
           command="npm run demo"
         />
       ) : (
-        <div className="grid gap-6">
+        <div className="grid grid-cols-1 gap-6">
           {picked.length >= 2 ? <ReputerCompare rows={picked} /> : null}
           {picked.length === 1 ? <p className="text-sm text-muted-foreground">Pick one more reputer to compare (up to 4).</p> : null}
           <ReputerDirectoryTable

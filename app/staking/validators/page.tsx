@@ -49,7 +49,7 @@ export default async function ValidatorDirectoryPage({ searchParams }: { searchP
       {rows.length === 0 ? (
         <EmptyState icon={<ShieldIcon />} title="No validators indexed yet" description="Every validator's status, bonded ALLO and commission will be listed here once the collector has read the validator set." command="npm run demo" />
       ) : (
-        <div className="grid gap-6">
+        <div className="grid grid-cols-1 gap-6">
           {focus && !detail ? <p role="alert" className="text-sm">No indexed validator has the operator address {focus}.</p> : null}
           {detail ? <ValidatorDetail v={detail} spikeRule={dir.spikeRule} /> : null}
           {picked.length >= 2 ? <ValidatorCompare rows={picked} /> : null}
@@ -61,7 +61,7 @@ export default async function ValidatorDirectoryPage({ searchParams }: { searchP
             compare={compare}
             compareHref={(op) => hrefWith("/staking/validators", state, { compare: toggleCompare(compare, op) })}
           />
-          <div className="grid gap-1 text-xs text-muted-foreground">
+          <div className="grid grid-cols-1 gap-1 text-xs text-muted-foreground">
             <p>
               Estimated APR = {dir.apr.formula}: <Allo uallo={dir.apr.emissionPerMonth} /> ALLO a month × 12 × <Percent fraction={dir.apr.validatorsPercent} /> ÷{" "}
               <Allo uallo={dir.apr.bondedTokens} digits={0} /> ALLO bonded (mint snapshot at block {dir.apr.snapshotHeight ?? "—"}), before any slashing.

@@ -59,7 +59,7 @@ test("validator directory: a jailed validator, and one whose commission spiked",
 
   const spiked = page.getByTestId("validator-row").filter({ hasText: /Commission spike \+8 pts/ });
   await expect(spiked).toHaveCount(1);
-  await spiked.getByRole("link", { name: "NodeStake" }).click();
+  await spiked.getByRole("link", { name: "NodeStake", exact: true }).click();
   await expect(page).toHaveURL(/validator=allovaloper1/);
   await expect(page.getByRole("note")).toContainText("+8 percentage points");
   const history = page.getByRole("region", { name: "Commission history of NodeStake" });
@@ -124,7 +124,7 @@ test("header search: an address goes to its page, a malformed one is explained",
   await page.getByRole("searchbox", { name: /Search an address/ }).fill(typo);
   await page.getByRole("searchbox", { name: /Search an address/ }).press("Enter");
   await expect(page.getByRole("heading", { name: "Not a valid Allora address" })).toBeVisible();
-  await expect(page.getByRole("alert")).toContainText("checksum does not match");
+  await expect(page.getByRole("alert").filter({ hasText: "Not a valid Allora address" })).toContainText("checksum does not match");
   await checkPage(page, "search-malformed");
 
   await page.getByRole("searchbox", { name: /Search an address/ }).fill("2");
