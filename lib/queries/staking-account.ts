@@ -79,11 +79,12 @@ export async function listReputerDelegations(networkId: number, delegator: strin
       (SELECT r.reward_per_share::text FROM reward_per_share r WHERE r.network_id = ${networkId} AND r.topic_id = p.topic_id
          AND r.reputer = p.reputer ORDER BY r.block_height DESC LIMIT 1) AS rps
     FROM (
-      SELECT DISTINCT ON (topic_id, reputer) topic_id, topic_id::text AS "topicId", reputer, amount,
+      SELECT DISTINCT ON (topic_id, reputer) topic_id, topic_id::text AS "topicId", reputer, amount, ended_at_height,
         reward_debt::text AS debt, block_height::text AS height
       FROM delegator_placements WHERE network_id = ${networkId} AND delegator = ${delegator}
       ORDER BY topic_id, reputer, block_height DESC) p
-    WHERE p.amount > 0 ORDER BY p.topic_id, p.reputer`;
+    -- The latest read decides (an ended placement is closed on its latest row).
+    WHERE p.amount > 0 AND p.ended_at_height IS NULL ORDER BY p.topic_id, p.reputer`;
   return rows.map((r) => ({
     topicId: r.topicId,
     reputer: r.reputer,
@@ -114,6 +115,6 @@ export async function listValidatorDelegations(networkId: number, delegator: str
       d.updated_height::text AS "asOfHeight"
     FROM validator_delegations d
     LEFT JOIN validators v ON v.network_id = d.network_id AND v.operator_address = d.operator_address
-    WHERE d.network_id = ${networkId} AND d.delegator = ${delegator} AND d.amount > 0
+    WHERE d.network_id = ${networkId} AND d.delegator = ${delegator} AND d.amount > 0 AND d.ended_at_height IS NULL
     ORDER BY d.amount DESC, d.operator_address`;
 }

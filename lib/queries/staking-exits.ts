@@ -46,7 +46,7 @@ export async function listAccountExits(networkId: number, address: string, clock
         v.jailed, v.commission_rate::text AS rate, v.status
       FROM validator_unbondings u
       LEFT JOIN validators v ON v.network_id = u.network_id AND v.operator_address = u.operator_address
-      WHERE u.network_id = ${networkId} AND u.delegator = ${address} AND u.status = 'pending'
+      WHERE u.network_id = ${networkId} AND u.delegator = ${address} AND u.status = 'pending' AND u.ended_at_height IS NULL
         AND u.completion_time > ${new Date(clock.timeMs)}
       ORDER BY u.completion_time, u.operator_address`,
     prisma.$queryRaw<{ perMonth: string | null; share: string | null; bonded: string | null }[]>`

@@ -12,8 +12,8 @@ export type HistoryRowDto = {
   topicId: string | null;
   /** The reputer, or the validator operator. */
   counterparty: string;
-  /** uallo as an exact decimal string (reward amounts may carry fractional uallo). */
-  amount: string;
+  /** uallo as an exact decimal string (reward amounts may carry fractional uallo); null when the chain sent none. */
+  amount: string | null;
 };
 
 export type HistoryRange = { from: Date | null; to: Date | null };
@@ -59,7 +59,14 @@ export async function listAccountHistory(address: string, range: HistoryRange, l
       WHERE network_id = ${networkId} AND address = ${address} AND actor_type = 'reputer' AND block_height BETWEEN ${lo} AND ${hi}
       UNION ALL
       SELECT creation_height, 'unbonding_started', 'validator', NULL, operator_address, initial_balance, -4 FROM validator_unbondings
-      WHERE network_id = ${networkId} AND delegator = ${address} AND creation_height BETWEEN ${lo} AND ${hi})
+      WHERE network_id = ${networkId} AND delegator = ${address} AND creation_height BETWEEN ${lo} AND ${hi}
+      UNION ALL
+      -- Closed positions: the read that no longer found them dates their end (completed, cancelled, withdrawn).
+      SELECT ended_at_height, 'unbonding_' || COALESCE(end_reason, 'ended'), 'validator', NULL, operator_address, balance, -5
+      FROM validator_unbondings WHERE network_id = ${networkId} AND delegator = ${address} AND ended_at_height BETWEEN ${lo} AND ${hi}
+      UNION ALL
+      SELECT ended_at_height, 'validator_delegation_' || COALESCE(end_reason, 'ended'), 'validator', NULL, operator_address, amount, -6
+      FROM validator_delegations WHERE network_id = ${networkId} AND delegator = ${address} AND ended_at_height BETWEEN ${lo} AND ${hi})
     SELECT h.height::text AS height, to_char(b.time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "timeIso", h.action,
       h.system, h.topic_id::text AS "topicId", h.counterparty, h.amount::text AS amount, (count(*) OVER ())::int AS total
     FROM h JOIN blocks b ON b.network_id = ${networkId} AND b.height = h.height

@@ -59,9 +59,9 @@ export async function listTopicReputers(topicId: bigint): Promise<TopicReputersD
       WHERE rn <= 4 ORDER BY address, block_height DESC`,
     prisma.$queryRaw<CountRow[]>`
       WITH live AS (
-        SELECT DISTINCT ON (reputer, delegator) reputer, delegator, amount FROM delegator_placements
+        SELECT DISTINCT ON (reputer, delegator) reputer, delegator, amount, ended_at_height FROM delegator_placements
         WHERE network_id = ${networkId} AND topic_id = ${topicId} ORDER BY reputer, delegator, block_height DESC),
-      d AS (SELECT reputer, count(*)::int AS delegators FROM live WHERE amount > 0 GROUP BY reputer),
+      d AS (SELECT reputer, count(*)::int AS delegators FROM live WHERE amount > 0 AND ended_at_height IS NULL GROUP BY reputer),
       r AS (
         SELECT reputer, count(*) FILTER (WHERE requested_height > ${since})::int AS removals,
           COALESCE(sum(amount) FILTER (WHERE requested_height > ${since}), 0)::text AS removed,

@@ -59,7 +59,8 @@ export async function listValidatorDirectory(): Promise<ValidatorDirectoryDto> {
       SELECT v.operator_address AS operator, v.moniker, v.status, v.jailed, v.tokens::text AS tokens, v.commission_rate::text AS rate,
         v.commission_max_rate::text AS "maxRate", v.commission_max_change_rate::text AS "maxChange",
         v.min_self_delegation::text AS "minSelf", v.updated_height::text AS height,
-        (SELECT count(*)::int FROM validator_delegations d WHERE d.network_id = v.network_id AND d.operator_address = v.operator_address AND d.amount > 0) AS delegators
+        (SELECT count(*)::int FROM validator_delegations d WHERE d.network_id = v.network_id AND d.operator_address = v.operator_address AND d.amount > 0
+           AND d.ended_at_height IS NULL) AS delegators
       FROM validators v WHERE v.network_id = ${networkId} ORDER BY v.tokens DESC, v.operator_address`,
     prisma.$queryRaw<HRow[]>`
       SELECT c.operator_address AS operator, c.block_height::text AS height, (extract(epoch FROM b.time) * 1000)::float8 AS ms,
@@ -113,7 +114,7 @@ async function selfDelegations(networkId: number, operators: string[]): Promise<
   if (pairs.length === 0) return new Map();
   const { prisma } = await getDb();
   const rows = await prisma.validatorDelegation.findMany({
-    where: { networkId, OR: pairs.map(([operatorAddress, delegator]) => ({ operatorAddress, delegator })) },
+    where: { networkId, endedAtHeight: null, OR: pairs.map(([operatorAddress, delegator]) => ({ operatorAddress, delegator })) },
     select: { operatorAddress: true, amount: true },
   });
   return new Map(rows.map((r) => [r.operatorAddress, r.amount.toFixed()]));

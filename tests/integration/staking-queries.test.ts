@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => db.dispose());
 
 describe(`staking queries (${describeTestDatabase()})`, () => {
-  it("computes pending delegator rewards exactly and lists only live positions", async () => {
+  it("computes pending delegator rewards exactly and lists only live positions (closed ones are history)", async () => {
     const account = await getAccount(D);
     expect(account.asOfHeight).toBe("4000");
     // 10^21 × 0.0020 − 1200000000000000000.25 = 799999999999999999.75 → 799999999999999999 uallo
@@ -114,8 +114,9 @@ describe(`staking queries (${describeTestDatabase()})`, () => {
   it("returns the history of stake actions and rewards in a date range, newest first", async () => {
     const range = { from: new Date("2026-10-31T00:00:00Z"), to: new Date("2026-11-02T00:00:00Z") };
     const { rows, total } = await listAccountHistory(D, range);
-    expect(total).toBe(8);
-    expect(rows.map((r) => [r.height, r.action, r.counterparty === V1 ? "V1" : r.counterparty === R1 ? "R1" : "D", r.amount])).toEqual([
+    const names = new Map([[V1, "V1"], [V2, "V2"], [R1, "R1"], [D, "D"]]);
+    expect(total).toBe(9);
+    expect(rows.map((r) => [r.height, r.action, names.get(r.counterparty), r.amount])).toEqual([
       ["4000", "stake_added", "D", (300n * ALLO).toString()],
       ["3900", "removal_requested", "D", (50n * ALLO).toString()],
       ["3800", "removal_requested", "R1", (200n * ALLO).toString()],
@@ -123,11 +124,12 @@ describe(`staking queries (${describeTestDatabase()})`, () => {
       ["3500", "delegate", "R1", (500n * ALLO).toString()],
       ["3500", "removal_cancelled", "R1", (100n * ALLO).toString()],
       ["3500", "unbonding_started", "V1", (100n * ALLO).toString()],
+      ["3500", "validator_delegation_withdrawn", "V2", (50n * ALLO).toString()],
       ["3000", "removal_requested", "R1", (100n * ALLO).toString()],
     ]);
     expect(rows[0]!.timeIso).toBe("2026-11-01T00:00:00.000Z");
     expect((await listAccountHistory(D, { from: new Date("2026-11-01T00:00:00Z"), to: null })).total).toBe(1);
     expect((await listAccountHistory(D, { from: null, to: null }, 2)).rows).toHaveLength(2);
-    expect((await listAccountHistory(D, { from: null, to: null })).total).toBe(9);
+    expect((await listAccountHistory(D, { from: null, to: null })).total).toBe(10);
   });
 });

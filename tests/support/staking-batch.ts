@@ -57,7 +57,8 @@ export function stakingBatch(): IngestBatch {
         { topic_id: "1", reputer: R1, delegator: D, block_height: "4000", amount: a(1000), reward_debt: "1200000000000000000.25" },
         { topic_id: "1", reputer: R1, delegator: E, block_height: "4000", amount: "5", reward_debt: "0" },
         { topic_id: "1", reputer: R2, delegator: D, block_height: "3000", amount: a(10), reward_debt: "0" },
-        { topic_id: "1", reputer: R2, delegator: D, block_height: "3500", amount: "0", reward_debt: "0" },
+        // Withdrawn: its latest read is closed (a live amount on a closed row must not count as a position).
+        { topic_id: "1", reputer: R2, delegator: D, block_height: "3500", amount: a(10), reward_debt: "0", ended_at_height: "4000", end_reason: "withdrawn" },
       ],
       scores: [
         [R1, 3000, "0.9"], [R1, 3200, "0.8"], [R1, 3400, "0.7"], [R1, 3600, "0.6"], [R2, 3600, "0.75"],
@@ -85,6 +86,7 @@ export function stakingBatch(): IngestBatch {
         { delegator: D, operator_address: V1, shares: `${a(500)}.000000000000000000`, amount: a(500), updated_height: "4000" },
         { delegator: V1_ACCOUNT, operator_address: V1, shares: `${a(1_000_000)}.0`, amount: a(1_000_000), updated_height: "4000" },
         { delegator: E, operator_address: V3, shares: `${a(40)}.0`, amount: a(40), updated_height: "4000" },
+        { delegator: D, operator_address: V2, shares: `${a(50)}.0`, amount: a(50), updated_height: "3000", ended_at_height: "3500", end_reason: "withdrawn" },
       ],
       validator_unbondings: [
         { delegator: D, operator_address: V1, creation_height: "3500", completion_time: "2026-11-15T00:00:00Z", initial_balance: a(100), balance: a(100), status: "pending", updated_height: "4000" },

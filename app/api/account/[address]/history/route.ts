@@ -9,7 +9,7 @@ import { parseDateRange } from "@/lib/staking/date-range";
 
 export const dynamic = "force-dynamic";
 
-const toRecord = (r: HistoryRowDto) => [r.timeIso, r.height, r.action, r.system, r.topicId ?? "", r.counterparty, r.amount];
+const toRecord = (r: HistoryRowDto) => [r.timeIso, r.height, r.action, r.system, r.topicId ?? "", r.counterparty, r.amount ?? ""];
 
 export async function GET(request: Request, context: { params: Promise<{ address: string }> }) {
   try {
