@@ -20,10 +20,10 @@ export function SiteHeader({ status }: { status: IndexStatusDto | null }) {
           <div className="order-last w-full min-w-0 sm:order-none sm:w-auto">
             <NetworkStatus status={status} />
           </div>
-          <ThemeToggle />
           <div className="order-last w-full sm:order-none sm:w-auto">
             <AddressSearch />
           </div>
+          <ThemeToggle />
         </div>
         <SiteNav />
       </div>
