@@ -36,9 +36,11 @@ export async function listAccountExits(networkId: number, address: string, clock
     prisma.$queryRaw<RemovalRow[]>`
       SELECT topic_id::text AS "topicId", reputer, delegator, amount::text AS amount, requested_height::text AS requested,
         completion_height::text AS completion
-      FROM stake_removals
-      WHERE network_id = ${networkId} AND status = 'pending' AND completion_height > ${clock.height}
-        AND (delegator = ${address} OR (delegator = '' AND reputer = ${address}))
+      FROM (
+        SELECT * FROM stake_removals WHERE network_id = ${networkId} AND delegator = ${address}
+        UNION ALL
+        SELECT * FROM stake_removals WHERE network_id = ${networkId} AND delegator = '' AND reputer = ${address}) r
+      WHERE status = 'pending' AND completion_height > ${clock.height}
       ORDER BY completion_height, topic_id`,
     prisma.$queryRaw<UnbondingRow[]>`
       SELECT u.operator_address AS operator, u.creation_height::text AS creation,

@@ -37,7 +37,18 @@ export async function listAccountHistory(address: string, range: HistoryRange, l
   const lo = BigInt(bounds.lo);
   const hi = BigInt(bounds.hi);
   const rows = await prisma.$queryRaw<(HistoryRowDto & { total: number })[]>`
-    WITH h AS (
+    -- Removals by this address: as a delegator, or of its own reputer stake (split so each side uses an index).
+    WITH removals AS (
+      SELECT topic_id, reputer, amount, requested_height, cancelled_height FROM stake_removals
+      WHERE network_id = ${networkId} AND delegator = ${address}
+      UNION ALL
+      SELECT topic_id, reputer, amount, requested_height, cancelled_height FROM stake_removals
+      WHERE network_id = ${networkId} AND delegator = '' AND reputer = ${address}),
+    own_removals AS (
+      SELECT requested_height AS height, 'removal_requested' AS action, topic_id, reputer, amount, -2 AS ord FROM removals
+      UNION ALL
+      SELECT cancelled_height, 'removal_cancelled', topic_id, reputer, amount, -1 FROM removals WHERE cancelled_height IS NOT NULL),
+    h AS (
       SELECT block_height AS height, CASE kind WHEN 'add_stake' THEN 'delegate' WHEN 'remove_stake' THEN 'delegate_removed'
           WHEN 'delegate_reward_claimed' THEN 'reward_claimed' ELSE kind END AS action,
         'reputer' AS system, topic_id, reputer AS counterparty, amount, event_index AS ord
@@ -47,13 +58,8 @@ export async function listAccountHistory(address: string, range: HistoryRange, l
       FROM stake_events WHERE network_id = ${networkId} AND delegator = '' AND reputer = ${address}
         AND kind IN ('add_stake', 'remove_stake') AND block_height BETWEEN ${lo} AND ${hi}
       UNION ALL
-      SELECT requested_height, 'removal_requested', 'reputer', topic_id, reputer, amount, -2 FROM stake_removals
-      WHERE network_id = ${networkId} AND (delegator = ${address} OR (delegator = '' AND reputer = ${address}))
-        AND requested_height BETWEEN ${lo} AND ${hi}
-      UNION ALL
-      SELECT cancelled_height, 'removal_cancelled', 'reputer', topic_id, reputer, amount, -1 FROM stake_removals
-      WHERE network_id = ${networkId} AND (delegator = ${address} OR (delegator = '' AND reputer = ${address}))
-        AND cancelled_height BETWEEN ${lo} AND ${hi}
+      SELECT r.height, r.action, 'reputer', r.topic_id, r.reputer, r.amount, r.ord FROM own_removals r
+      WHERE r.height BETWEEN ${lo} AND ${hi}
       UNION ALL
       SELECT block_height, 'reputer_reward', 'reputer', topic_id, address, amount, -3 FROM rewards
       WHERE network_id = ${networkId} AND address = ${address} AND actor_type = 'reputer' AND block_height BETWEEN ${lo} AND ${hi}
