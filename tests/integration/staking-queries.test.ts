@@ -14,6 +14,9 @@ const { listAccountHistory } = await import("@/lib/queries/staking-history");
 const { listTopicReputers } = await import("@/lib/queries/staking-reputers");
 const { getReputerScorecard } = await import("@/lib/queries/staking-scorecard");
 const { listValidatorDirectory } = await import("@/lib/queries/staking-validators");
+const { GET: historyCsv } = await import("@/app/api/account/[address]/history/route");
+const csv = (address: string, query = "") =>
+  historyCsv(new Request(`http://localhost/api/account/${address}/history${query}`), { params: Promise.resolve({ address }) });
 
 const ALLO = 10n ** 18n;
 let db: TestDatabase;
@@ -131,5 +134,21 @@ describe(`staking queries (${describeTestDatabase()})`, () => {
     expect((await listAccountHistory(D, { from: new Date("2026-11-01T00:00:00Z"), to: null })).total).toBe(1);
     expect((await listAccountHistory(D, { from: null, to: null }, 2)).rows).toHaveLength(2);
     expect((await listAccountHistory(D, { from: null, to: null })).total).toBe(10);
+  });
+
+  it("downloads the same history as CSV, and names the bad field of a bad request", async () => {
+    const res = await csv(D, "?from=2026-10-31&to=2026-11-01");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const lines = (await res.text()).trim().split("\n");
+    expect(lines[0]).toBe("time_utc,height,action,system,topic_id,counterparty,amount_uallo");
+    expect(lines).toHaveLength(10);
+    expect(lines[1]).toBe(`2026-11-01T00:00:00.000Z,4000,stake_added,reputer,2,${D},300000000000000000000`);
+    const badAddress = await csv(`${D.slice(0, -1)}${D.endsWith("q") ? "p" : "q"}`);
+    expect(badAddress.status).toBe(400);
+    expect((await badAddress.json()).error.issues).toEqual([{ field: "address", message: expect.stringContaining("checksum") }]);
+    const badDate = await csv(D, "?from=2026-13-01");
+    expect(badDate.status).toBe(400);
+    expect((await badDate.json()).error.issues).toEqual([{ field: "from", message: expect.stringContaining("YYYY-MM-DD") }]);
   });
 });
