@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { getIndexStatus } from "@/lib/queries/status";
 import { listReputerStakes, listValidators } from "@/lib/queries/staking";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,13 +13,20 @@ import { ValidatorTable } from "@/components/staking/validator-table";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Staking" };
 
-function Section({ id, title, description, children }: { id: string; title: string; description: string; children: ReactNode }) {
+type SectionProps = { id: string; title: string; description: string; more: { href: string; label: string }; children: ReactNode };
+
+function Section({ id, title, description, more, children }: SectionProps) {
   return (
     <section aria-labelledby={id} className="min-w-0">
       <h2 id={id} className="text-lg font-semibold tracking-tight">
         {title}
       </h2>
-      <p className="mt-1 mb-4 text-sm text-muted-foreground">{description}</p>
+      <p className="mt-1 mb-4 text-sm text-muted-foreground">
+        {description}{" "}
+        <Link href={more.href} className="font-medium text-foreground underline underline-offset-2">
+          {more.label}
+        </Link>
+      </p>
       {children}
     </section>
   );
@@ -30,7 +38,7 @@ export default async function StakingPage() {
     <>
       <PageHeader
         title="Staking"
-        description="ALLO works in two places: delegated to reputers per topic, and staked with validators that secure the chain."
+        description="ALLO works in two places: delegated to reputers per topic, and staked with validators that secure the chain. Search any address in the header for its positions, pending rewards and exits."
         aside={<AsOf status={status} />}
       />
       <div className="grid gap-10">
@@ -38,6 +46,7 @@ export default async function StakingPage() {
           id="reputers-heading"
           title="Reputers"
           description="Reputers stake ALLO to judge predictions against reality; delegators share their rewards per topic."
+          more={{ href: "/staking/reputers", label: "Reputer directory: scores, realized rewards, compare" }}
         >
           {stakes.length === 0 ? (
             <EmptyState
@@ -55,6 +64,7 @@ export default async function StakingPage() {
           id="validators-heading"
           title="Validators"
           description="Validators secure the Allora chain; ALLO staked with them earns a share of block rewards minus commission."
+          more={{ href: "/staking/validators", label: "Validator directory: commission history, APR, compare" }}
         >
           {validators.length === 0 ? (
             <EmptyState

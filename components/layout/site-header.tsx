@@ -4,6 +4,7 @@ import { LogoMark } from "@/components/ui/icons";
 import { NetworkStatus } from "@/components/layout/network-status";
 import { SiteNav } from "@/components/layout/site-nav";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { AddressSearch } from "@/components/layout/address-search";
 
 export const PRODUCT_NAME = "Allora Dashboard";
 
@@ -18,6 +19,9 @@ export function SiteHeader({ status }: { status: IndexStatusDto | null }) {
           </Link>
           <div className="order-last w-full min-w-0 sm:order-none sm:w-auto">
             <NetworkStatus status={status} />
+          </div>
+          <div className="order-last w-full sm:order-none sm:w-auto">
+            <AddressSearch />
           </div>
           <ThemeToggle />
         </div>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReputerStakeDto } from "@/lib/queries/staking";
 import { Card } from "@/components/ui/card";
 import { ExportLink } from "@/components/data/export-link";
@@ -24,7 +25,7 @@ export function ReputerTable({ stakes }: { stakes: ReputerStakeDto[] }) {
           {stakes.map((s) => (
             <tr key={`${s.topicId}-${s.reputer}`}>
               <Td className="max-w-56 truncate font-mono text-xs" title={s.reputer}>
-                {s.reputer}
+                <Link href={`/reputers/${s.reputer}`} className="underline-offset-2 hover:underline">{s.reputer}</Link>
               </Td>
               <Td className="tabular-nums">{s.topicId}</Td>
               <Td className="text-right tabular-nums" title={`${s.selfStake} uallo`}>

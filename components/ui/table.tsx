@@ -1,10 +1,13 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/components/ui/cn";
 
-/** A table that scrolls inside its own box on narrow screens instead of widening the page. */
+/**
+ * A table that scrolls inside its own box on narrow screens instead of widening the page. `relative` keeps
+ * absolutely positioned descendants (sr-only text) inside the scroll box; otherwise they widen the page.
+ */
 export function Table({ className, label, ...props }: ComponentProps<"table"> & { label: string }) {
   return (
-    <div className="overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
+    <div className="relative overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
       <table className={cn("w-full border-collapse text-sm", className)} {...props} />
     </div>
   );

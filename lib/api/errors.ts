@@ -9,6 +9,7 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "invalid_json"
   | "invalid_batch"
+  | "invalid_request"
   | "conflict"
   | "invalid_parameter"
   | "export_too_large"
@@ -21,6 +22,7 @@ const statusOf: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   invalid_json: 400,
   invalid_batch: 422,
+  invalid_request: 400,
   conflict: 409,
   invalid_parameter: 400,
   export_too_large: 400,

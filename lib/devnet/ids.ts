@@ -1,15 +1,17 @@
 // Deterministic identifiers: bech32-looking addresses, hashes and validator keys.
 import { createHash } from "node:crypto";
+import { bech32 } from "bech32";
 import { hashSeed, Rng } from "./prng";
 
-const BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-
-/** `allo1` + 38 bech32-alphabet chars. Not checksum-valid, but shaped like a real account. */
+/** `prefix1` + 32 data chars (20 bytes) + a valid bech32 checksum, like a real account, so address checks pass. */
 export function makeAddress(prefix: string, ...parts: (string | number)[]): string {
   const rng = new Rng(hashSeed("address", ...parts));
-  let body = "";
-  for (let i = 0; i < 38; i++) body += BECH32[rng.int(32)];
-  return `${prefix}1${body}`;
+  return bech32.encode(prefix, Array.from({ length: 32 }, () => rng.int(32)));
+}
+
+/** The same key under another prefix (a validator operator's own account: allovaloper1… → allo1…). */
+export function withPrefix(address: string, prefix: string): string {
+  return bech32.encode(prefix, bech32.decode(address).words);
 }
 
 export function accountAddress(...parts: (string | number)[]): string {

@@ -1,6 +1,7 @@
 // What the topic's humans do, decided per 12-hour slot from the seed: reputers top up or pull
 // stake, delegators delegate, claim, queue removals and sometimes change their mind.
 import type { TopicRuntime } from "./ledger";
+import { accountAddress } from "./ids";
 import { rngFor } from "./prng";
 
 export const SLOT_BLOCKS = 8640;
@@ -71,4 +72,30 @@ export function buildIntentsForSlot(seed: number, rt: TopicRuntime, slot: number
     if (rng.chance(0.22)) push({ kind: "cancelDelegateRemoval", height: at(after), topicId, delegator: d.address, reputer });
   }
   return out;
+}
+
+/** The demo account: a reputer in topic 1 that also delegates in topic 2 and to a validator (see the README). */
+export function demoAccount(seed: number): string {
+  return accountAddress(seed, "demo", 0);
+}
+
+const HOUR = 720;
+
+/**
+ * Fixed intents for the demo account, placed relative to the end of the fast-forwarded history so that, when it
+ * ends, the account has a pending reputer stake removal and a pending delegate-stake removal. It is not among the
+ * topics' random actors, so no random intent cancels them.
+ */
+export function demoIntents(rts: readonly TopicRuntime[], account: string, historyBlocks: number): Intent[] {
+  const [t1, t2] = rts;
+  if (!t1 || !t2) return [];
+  const reputer = t2.actors.reputers[0]!.address;
+  const out: Intent[] = [
+    { kind: "register", height: t1.spec.createdAt + 5, topicId: t1.spec.id, actor: account, role: "reputer" },
+    { kind: "addStake", height: t1.spec.createdAt + 6, topicId: t1.spec.id, reputer: account, allo: 5000 },
+    { kind: "delegate", height: t2.spec.createdAt + 20, topicId: t2.spec.id, delegator: account, reputer, allo: 2000 },
+    { kind: "requestRemoval", height: historyBlocks - 6 * HOUR, topicId: t1.spec.id, reputer: account, fraction: 0.2 },
+    { kind: "requestDelegateRemoval", height: historyBlocks - 5 * HOUR, topicId: t2.spec.id, delegator: account, reputer, fraction: 0.25 },
+  ];
+  return out.filter((it, i) => i < 3 || it.height > t2.spec.createdAt + 30);
 }

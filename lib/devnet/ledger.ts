@@ -7,7 +7,7 @@ import type { TopicActors } from "./actors";
 import { emissionsEv, type ChainTx, type TypedEv } from "./chain-types";
 import { alloToUallo } from "./dec";
 import { RPS_ONE, StakeBook, stakeKey as key } from "./stake-book";
-import { buildIntentsForSlot, fixedIntents, SLOT_BLOCKS, type Intent } from "./ledger-intents";
+import { buildIntentsForSlot, demoIntents, fixedIntents, SLOT_BLOCKS, type Intent } from "./ledger-intents";
 
 export { RPS_SCALE } from "./stake-book";
 
@@ -52,9 +52,11 @@ export class Ledger extends StakeBook {
     readonly version: EmissionsVersion,
     readonly topics: TopicRuntime[],
     private readonly topicJson: (spec: TopicSpec) => unknown,
+    demo?: { account: string; historyBlocks: number },
   ) {
     super();
     for (const rt of topics) for (const it of fixedIntents(rt)) this.schedule(it);
+    if (demo) for (const it of demoIntents(topics, demo.account, demo.historyBlocks)) this.schedule(it);
   }
 
   private schedule(it: Intent): void {

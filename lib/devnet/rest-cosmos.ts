@@ -24,7 +24,7 @@ function validatorJson(sim: Simulation, v: ValidatorInfo, h: number) {
     description: { moniker: v.moniker, identity: "", website: "", security_contact: "", details: "simulated validator (allora-devnet-1)" },
     unbonding_height: v.status === "BOND_STATUS_BONDED" ? "0" : "1",
     unbonding_time: v.status === "BOND_STATUS_BONDED" ? "1970-01-01T00:00:00Z" : isoTime(sim.blockTimeMs(1) + sim.options.unbondingBlocks * BLOCK_SECONDS * 1000),
-    commission: { commission_rates: { rate: fmtLegacy(rate), max_rate: fmtLegacy(v.maxRate), max_change_rate: fmtLegacy(0.01) }, update_time: isoTime(sim.blockTimeMs(updated)) },
+    commission: { commission_rates: { rate: fmtLegacy(rate), max_rate: fmtLegacy(v.maxRate), max_change_rate: fmtLegacy(v.maxChangeRate) }, update_time: isoTime(sim.blockTimeMs(updated)) },
     min_self_delegation: "1",
     unbonding_on_hold_ref_count: "0",
     unbonding_ids: [],
@@ -140,7 +140,7 @@ export function cosmosRoutes(): Route[] {
     route(`${S}/validators/{validator_addr}/delegations`, (ctx) => {
       const v = findVal(ctx);
       if (!v) return notFound("validator not found");
-      const all = [v.account, ...ctx.sim.validators.stakers].flatMap((d) => delegationsOf(ctx.sim, d, ctx.h).filter((x) => x.delegation.validator_address === v.operator));
+      const all = [v.account, ...ctx.sim.validators.stakers, ...ctx.sim.validators.fixedDelegators].flatMap((d) => delegationsOf(ctx.sim, d, ctx.h).filter((x) => x.delegation.validator_address === v.operator));
       const { page, pagination } = paginate(ctx, all);
       return ok({ delegation_responses: page, pagination });
     }),

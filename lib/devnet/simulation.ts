@@ -3,6 +3,7 @@
 import { buildActors } from "./actors";
 import { BLOCK_SECONDS, resolveOptions, topicsFor, type ResolvedOptions, type SimulationOptions, type TopicSpec } from "./config";
 import { Ledger, type TopicRuntime } from "./ledger";
+import { demoAccount } from "./ledger-intents";
 import { Market } from "./market";
 import { TopicEngine, type EpochRec } from "./topic-engine";
 import { topicJson } from "./topic-json";
@@ -38,11 +39,12 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
   const runtimes: TopicRuntime[] = topicsFor(opts.emissionsVersion).map((spec) => ({ spec, actors: buildActors(opts.seed, spec) }));
   const engines = runtimes.map((rt) => new TopicEngine(opts.seed, rt.spec, rt.actors, market));
   const creatorOf = new Map(runtimes.map((rt) => [rt.spec.id, rt.actors.creator]));
-  const ledger = new Ledger(opts.seed, opts.emissionsVersion, runtimes, (spec) => topicJson(spec, opts.emissionsVersion, creatorOf.get(spec.id) ?? "", 0));
+  const demo = { account: demoAccount(opts.seed), historyBlocks: opts.historyBlocks };
+  const ledger = new Ledger(opts.seed, opts.emissionsVersion, runtimes, (spec) => topicJson(spec, opts.emissionsVersion, creatorOf.get(spec.id) ?? "", 0), demo);
   const treasury = new Treasury();
   const shared = new Set<string>();
   for (const rt of runtimes) for (const d of rt.actors.delegators) shared.add(d.address);
-  const validators = new Validators(opts.seed, [...shared].slice(0, 6), { unbondingBlocks: opts.unbondingBlocks, slotBlocks: opts.stakingSlotBlocks });
+  const validators = new Validators(opts.seed, [...shared].slice(0, 6), { unbondingBlocks: opts.unbondingBlocks, slotBlocks: opts.stakingSlotBlocks }, demo);
   let tip = 0;
 
   const reweight = (h: number) => {

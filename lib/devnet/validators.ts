@@ -3,7 +3,7 @@
 import { BLOCKS_PER_DAY, CHAIN_PARAMS } from "./config";
 import { plainEv, type ChainTx, type TypedEv } from "./chain-types";
 import { alloToUallo, Dec, type DecValue } from "./dec";
-import { accountAddress, makeAddress, sha256Base64, sha256Hex } from "./ids";
+import { accountAddress, makeAddress, sha256Base64, sha256Hex, withPrefix } from "./ids";
 import { rngFor } from "./prng";
 import { Series, SeriesMap } from "./series";
 import { SLOT_BLOCKS } from "./ledger-intents";
@@ -21,7 +21,21 @@ export interface ValidatorInfo {
   status: "BOND_STATUS_BONDED" | "BOND_STATUS_UNBONDING" | "BOND_STATUS_UNBONDED";
   jailed: boolean;
   maxRate: number;
+  maxChangeRate: number;
 }
+
+/** Demo cases the pages need, placed relative to the end of the fast-forwarded history (see the README). */
+export interface ValidatorDemo {
+  historyBlocks: number;
+  /** An account with positions in both systems: delegates to validator 0 and starts an unbonding near the end. */
+  account: string;
+}
+
+/** The validator whose commission spikes two days before the end of history, or halfway through a shorter one (+8 points at once). */
+export const SPIKE_VALIDATOR = 3;
+/** The jailed validator; three stakers delegate to it and one starts an unbonding that cannot be cancelled. */
+export const JAILED_VALIDATOR = 10;
+const HOUR = 720;
 
 export interface Unbonding {
   delegator: string;
@@ -44,6 +58,8 @@ export class Validators {
   readonly txs = new Map<number, ChainTx[]>();
   readonly endBlock = new Map<number, TypedEv[]>();
   readonly stakers: string[];
+  /** Delegators outside the random intents (the demo account): listed by REST, moved only by fixed intents. */
+  readonly fixedDelegators: string[] = [];
   private bondedTotal = 0n;
   private pending: { height: number; run: (at: number) => void }[] = [];
 
@@ -51,18 +67,20 @@ export class Validators {
     private readonly seed: number,
     extraDelegators: string[],
     private readonly timing: { unbondingBlocks: number; slotBlocks: number } = { unbondingBlocks: CHAIN_PARAMS.unbondingSeconds / 5, slotBlocks: SLOT_BLOCKS },
+    demo?: ValidatorDemo,
   ) {
     const rng = rngFor(seed, "validators");
     this.list = MONIKERS.map((moniker, index) => ({
       index,
       moniker,
       operator: makeAddress("allovaloper", seed, "validator", index),
-      account: accountAddress(seed, "validator", index),
+      account: withPrefix(makeAddress("allovaloper", seed, "validator", index), "allo"),
       consensusHex: sha256Hex(`${seed}/cons/${index}`).slice(0, 40),
       pubkey: sha256Base64(`${seed}/pub/${index}`),
       status: index < 10 ? "BOND_STATUS_BONDED" : index === 10 ? "BOND_STATUS_UNBONDING" : "BOND_STATUS_UNBONDED",
       jailed: index === 10,
       maxRate: 0.2,
+      maxChangeRate: index === SPIKE_VALIDATOR ? 0.1 : 0.01,
     }));
     this.stakers = [...Array.from({ length: 8 }, (_, i) => accountAddress(seed, "staker", i)), ...extraDelegators];
     for (const v of this.list) {
@@ -73,6 +91,23 @@ export class Validators {
       const v = this.list[rng.int(10)]!;
       this.move(d, v, alloToUallo(Math.round(rng.range(1000, 250000))), 1);
     }
+    if (demo) this.addDemo(demo);
+  }
+
+  private addDemo(demo: ValidatorDemo): void {
+    const jailed = this.list[JAILED_VALIDATOR]!;
+    this.stakers.slice(0, 3).forEach((d, i) => this.move(d, jailed, alloToUallo(5000 * (i + 1)), 1));
+    const first = this.list[0]!;
+    this.fixedDelegators.push(demo.account);
+    this.move(demo.account, first, alloToUallo(50_000), 1);
+    const end = demo.historyBlocks;
+    const fixed = [
+      { height: end - Math.min(2 * BLOCKS_PER_DAY, Math.floor(end / 2)), run: (at: number) => this.setCommission(this.list[SPIKE_VALIDATOR]!, this.commission.get(this.list[SPIKE_VALIDATOR]!.operator).latest() + 0.08, at) },
+      { height: end - 4 * HOUR, run: (at: number) => this.undelegateFrom(demo.account, first, 0.3, at) },
+      { height: end - 3 * HOUR, run: (at: number) => this.undelegateFrom(this.stakers[0]!, jailed, 0.25, at) },
+    ];
+    for (const op of fixed) if (op.height > 1) this.pending.push(op);
+    this.pending.sort((a, b) => a.height - b.height);
   }
 
   private move(delegator: string, v: ValidatorInfo, delta: bigint, h: number): void {
@@ -135,7 +170,10 @@ export class Validators {
 
   private undelegate(d: string, fraction: number, h: number): void {
     const v = this.list.find((x) => (this.shares.peek(`${d}|${x.operator}`)?.latest() ?? 0n) > 0n);
-    if (!v) return;
+    if (v) this.undelegateFrom(d, v, fraction, h);
+  }
+
+  private undelegateFrom(d: string, v: ValidatorInfo, fraction: number, h: number): void {
     const have = this.shares.get(`${d}|${v.operator}`).latest();
     const amount = (have * BigInt(Math.round(fraction * 1000))) / 1000n;
     if (amount <= 0n) return;
@@ -157,7 +195,12 @@ export class Validators {
     const last = this.commissionUpdated.get(v.operator).latest();
     // The SDK refuses more than one commission change per 24 h.
     if (h - last < BLOCKS_PER_DAY) return;
-    const rate = Math.min(v.maxRate, Math.max(0.01, Math.round((s.latest() + step) * 100) / 100));
+    this.setCommission(v, s.latest() + step, h);
+  }
+
+  private setCommission(v: ValidatorInfo, target: number, h: number): void {
+    const s = this.commission.get(v.operator);
+    const rate = Math.min(v.maxRate, Math.max(0.01, Math.round(target * 100) / 100));
     s.set(h, rate);
     this.commissionUpdated.get(v.operator).set(h, h);
     this.push(this.txs, h, {
