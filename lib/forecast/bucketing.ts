@@ -49,3 +49,16 @@ export function bucketWidth(from: number, to: number, maxBuckets: number): numbe
   const span = Math.max(0, to - from) + 1;
   return Math.max(1, Math.ceil(span / Math.max(1, maxBuckets)));
 }
+
+/**
+ * Inserts a row made by `gap(x)` wherever consecutive rows are more than `maxStep` apart, so a chart draws a
+ * break (null values) where epochs are missing instead of a straight line across them.
+ */
+export function insertGaps<T>(rows: readonly T[], maxStep: number, x: (row: T) => number, gap: (x: number) => T): T[] {
+  const out: T[] = [];
+  rows.forEach((row, i) => {
+    if (i > 0 && x(row) - x(rows[i - 1]!) > maxStep) out.push(gap((x(row) + x(rows[i - 1]!)) / 2));
+    out.push(row);
+  });
+  return out;
+}

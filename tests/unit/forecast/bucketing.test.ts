@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { bucketWidth, downsampleMinMax } from "@/lib/forecast/bucketing";
+import { bucketWidth, downsampleMinMax, insertGaps } from "@/lib/forecast/bucketing";
 
 type Row = { x: number; y: number | null };
 const rowsArb = fc
@@ -53,5 +53,13 @@ describe("bucketWidth", () => {
     expect(bucketWidth(0, 287, 1000)).toBe(1);
     expect(bucketWidth(0, 104_999, 1000)).toBe(105);
     expect(bucketWidth(10, 10, 1000)).toBe(1);
+  });
+});
+
+describe("insertGaps", () => {
+  it("breaks the line where epochs are missing, and only there", () => {
+    const rows: Row[] = [{ x: 0, y: 1 }, { x: 10, y: 2 }, { x: 50, y: 3 }, { x: 60, y: 4 }];
+    const out = insertGaps(rows, 15, (r) => r.x, (x) => ({ x, y: null }));
+    expect(out).toEqual([{ x: 0, y: 1 }, { x: 10, y: 2 }, { x: 30, y: null }, { x: 50, y: 3 }, { x: 60, y: 4 }]);
   });
 });
