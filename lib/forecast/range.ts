@@ -9,16 +9,18 @@ export type RangeSpec =
 
 const isPreset = (v: string | undefined): v is RangePreset => v !== undefined && Object.hasOwn(RANGE_PRESETS, v);
 
-function parseTime(v: string | undefined): Date | null {
+// A bare date is a whole UTC day: as `to` it includes that day.
+function parseTime(v: string | undefined, endOfDay = false): Date | null {
   if (!v || !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) return null;
   const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
+  if (v.length === 10 && endOfDay) d.setUTCDate(d.getUTCDate() + 1);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
 /** A malformed or inverted custom range falls back to the default preset rather than failing the page. */
 export function parseRange(params: { range?: string; from?: string; to?: string }): RangeSpec {
   const from = parseTime(params.from);
-  const to = parseTime(params.to);
+  const to = parseTime(params.to, true);
   if (from && to && from < to) return { kind: "custom", from, to };
   const key = isPreset(params.range) ? params.range : DEFAULT_RANGE;
   return { kind: "preset", key, seconds: RANGE_PRESETS[key] };
