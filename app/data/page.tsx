@@ -22,7 +22,7 @@ export default async function DataPage() {
       <div className="mb-6 flex items-start gap-3 rounded-xl border bg-accent/60 p-4 text-sm">
         <DatabaseIcon className="mt-0.5 shrink-0 text-accent-foreground" />
         <div>
-          <p className="font-medium">Exports arrive with indexed data.</p>
+          <p className="font-medium">{empty ? "Exports arrive with indexed data." : "Row counts of every indexed dataset."}</p>
           <p className="mt-1 text-muted-foreground">
             Each dataset will be downloadable as CSV, NDJSON or JSON for an explicit date or height range, with its row
             count shown before you download and nothing silently truncated.

@@ -32,6 +32,8 @@ export class BatchBuilder {
   private readonly tables = new Map<TableName, Map<string, Row>>();
   private readonly removalUpdates: NonNullable<Updates["stake_removals"]> = [];
   private readonly registrationEnds: NonNullable<Updates["registrations"]> = [];
+  private readonly placementEnds: NonNullable<Updates["placement_ends"]> = [];
+  private fullStateHeight: bigint | null = null;
 
   add(table: TableName, row: Row): void {
     const key = JSON.stringify(tableSpecs[table].key.map((k) => row[k] ?? null));
@@ -64,12 +66,21 @@ export class BatchBuilder {
     this.registrationEnds.push(update);
   }
 
+  placementEnd(update: NonNullable<Updates["placement_ends"]>[number]): void {
+    this.placementEnds.push(update);
+  }
+
+  /** Declares this batch's delegations and unbondings the complete live sets as of `height` (a block in the batch). */
+  fullState(height: bigint): void {
+    this.fullStateHeight = height;
+  }
+
   count(table: TableName): number {
     return this.tables.get(table)?.size ?? 0;
   }
 
   get size(): number {
-    let n = this.removalUpdates.length + this.registrationEnds.length;
+    let n = this.removalUpdates.length + this.registrationEnds.length + this.placementEnds.length;
     for (const rows of this.tables.values()) n += rows.size;
     return n;
   }
@@ -83,6 +94,14 @@ export class BatchBuilder {
     const updates: Updates = {};
     if (this.removalUpdates.length) updates.stake_removals = [...this.removalUpdates];
     if (this.registrationEnds.length) updates.registrations = [...this.registrationEnds];
+    if (this.placementEnds.length) updates.placement_ends = [...this.placementEnds];
+    if (this.fullStateHeight !== null) {
+      const height = String(this.fullStateHeight);
+      // The closure tells a completed unbonding from a cancelled one by the block time of the read.
+      const time = this.tables.get("blocks")?.get(JSON.stringify([height]))?.time;
+      if (typeof time !== "string") throw new Error(`full state read at ${height}, a height outside the batch`);
+      updates.full_state = { height, time };
+    }
     return { rows: rows as IngestBatch["rows"], ...(Object.keys(updates).length ? { updates } : {}) };
   }
 }

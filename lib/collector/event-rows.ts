@@ -21,7 +21,6 @@ export const emptyTouched = (): Touched => ({ topics: new Set(), stakes: new Set
 export class EventDecodeError extends Error {}
 
 const s = (v: bigint | number) => String(v);
-const dec = (v: string | null | undefined) => v ?? "NaN";
 
 function labeledRows(values: LabeledDecs) {
   return Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== undefined);
@@ -47,7 +46,7 @@ function addNetworkInference(b: BatchBuilder, bundle: NetworkInferenceBundle, to
 
 function addLossBundle(b: BatchBuilder, bundle: ValueBundle, topic: bigint, nonce: bigint, reputer: string, height: bigint) {
   const base = { topic_id: s(topic), nonce: s(nonce), reputer };
-  b.add("loss_bundles", { ...base, combined_value: dec(bundle.combined), naive_value: bundle.naive, block_height: s(height), signature: null, pubkey: null });
+  b.add("loss_bundles", { ...base, combined_value: bundle.combined, naive_value: bundle.naive, block_height: s(height), signature: null, pubkey: null });
   const value = (kind: string, actor: string, peer: string, v: string | null) => {
     if (v !== null) b.add("loss_values", { ...base, kind, actor, peer, value: v });
   };
@@ -151,7 +150,7 @@ function addEvent(b: BatchBuilder, t: Touched, e: KnownEvent, h: bigint, index: 
       b.removalUpdate({ topic_id: s(e.data.topicId), reputer: e.data.reputer, delegator: e.data.delegator ?? "", height: s(h), status: "cancelled" });
       return;
     case "EventRewardDelegateStake":
-      b.add("stake_events", { block_height: s(h), event_index: index, kind: "delegate_reward_claimed", topic_id: s(e.data.topicId), reputer: e.data.reputer, delegator: e.data.delegator, amount: dec(e.data.amount) });
+      b.add("stake_events", { block_height: s(h), event_index: index, kind: "delegate_reward_claimed", topic_id: s(e.data.topicId), reputer: e.data.reputer, delegator: e.data.delegator, amount: e.data.amount ?? null });
       stake(e.data.topicId, e.data.reputer, e.data.delegator);
       return;
     case "EventDelegateRewardDistributed":

@@ -5,6 +5,7 @@ import type { BatchBuilder } from "./batch-builder";
 import type { Touched } from "./event-rows";
 
 const s = (v: bigint | number) => String(v);
+const isZeroDec = (v: string) => /^-?0+(\.0+)?$/.test(v);
 
 async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
@@ -47,7 +48,9 @@ export async function addStakes(b: BatchBuilder, lcd: LcdClient, touched: Touche
   await inBatches([...touched.placements], 8, async (key) => {
     const [topic = "", delegator = "", reputer = ""] = key.split("|");
     const info = await lcd.getDelegateStakePlacement(topic, delegator, reputer, { height });
-    b.add("delegator_placements", { topic_id: topic, reputer, delegator, block_height: s(height), amount: info.amount, reward_debt: info.rewardDebt });
+    // A placement whose amount is zero is gone from the chain (fully withdrawn): its last row is closed instead.
+    if (isZeroDec(info.amount)) b.placementEnd({ topic_id: topic, reputer, delegator, height: s(height) });
+    else b.add("delegator_placements", { topic_id: topic, reputer, delegator, block_height: s(height), amount: info.amount, reward_debt: info.rewardDebt });
   });
 }
 
@@ -57,9 +60,10 @@ export async function addValidators(b: BatchBuilder, lcd: LcdClient, height: big
     b.add("validators", {
       operator_address: v.operatorAddress, moniker: v.moniker, identity: v.identity ?? "", website: v.website ?? "",
       details: v.details ?? "", status: v.status, jailed: v.jailed, tokens: s(v.tokens), delegator_shares: v.delegatorShares,
-      commission_rate: v.commissionRate, commission_max_rate: v.commissionMaxRate ?? "0",
-      commission_max_change_rate: v.commissionMaxChangeRate ?? "0", commission_updated_at: null,
-      min_self_delegation: s(v.minSelfDelegation ?? 0n), updated_height: s(height),
+      // What the chain did not send stays NULL: a made-up 0 would read as a real limit.
+      commission_rate: v.commissionRate, commission_max_rate: v.commissionMaxRate,
+      commission_max_change_rate: v.commissionMaxChangeRate, commission_updated_at: null,
+      min_self_delegation: v.minSelfDelegation === null ? null : s(v.minSelfDelegation), updated_height: s(height),
     });
     b.add("validator_history", { operator_address: v.operatorAddress, block_height: s(height), status: v.status, jailed: v.jailed, tokens: s(v.tokens), commission_rate: v.commissionRate });
   }
@@ -80,6 +84,8 @@ export async function addValidators(b: BatchBuilder, lcd: LcdClient, height: big
           status: "pending", updated_height: s(height),
         });
   });
+  // Every validator's delegations and unbondings were listed: the ingest closes stored ones missing from them.
+  b.fullState(height);
 }
 
 export async function addEmissions(b: BatchBuilder, lcd: LcdClient, height: bigint): Promise<void> {

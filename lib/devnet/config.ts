@@ -14,6 +14,10 @@ export interface SimulationOptions {
   emissionsVersion?: EmissionsVersion;
   /** ISO time of block 1. */
   genesisTime?: string;
+  /** Blocks from an undelegation to its completion; default the chain's 21 days. Tests shorten it to see completions. */
+  unbondingBlocks?: number;
+  /** Period of the validator delegation/undelegation draws; default SLOT_BLOCKS (half a day). Tests shorten it. */
+  stakingSlotBlocks?: number;
 }
 
 export interface ResolvedOptions {
@@ -22,6 +26,8 @@ export interface ResolvedOptions {
   emissionsVersion: EmissionsVersion;
   genesisTime: string;
   genesisMs: number;
+  unbondingBlocks: number;
+  stakingSlotBlocks: number;
 }
 
 export const CHAIN_ID = "allora-devnet-1";
@@ -37,7 +43,16 @@ export function resolveOptions(options: SimulationOptions = {}): ResolvedOptions
   const historyBlocks = Math.max(1, Math.floor(options.historyBlocks ?? days * BLOCKS_PER_DAY));
   const emissionsVersion = options.emissionsVersion ?? "v10";
   if (emissionsVersion !== "v9" && emissionsVersion !== "v10") throw new Error(`unknown emissions version ${String(emissionsVersion)}`);
-  return { seed: (options.seed ?? 42) >>> 0, historyBlocks, emissionsVersion, genesisTime, genesisMs };
+  const whole = (name: string, value: number | undefined, fallback: number) => {
+    const n = value ?? fallback;
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${String(value)}`);
+    return n;
+  };
+  return {
+    seed: (options.seed ?? 42) >>> 0, historyBlocks, emissionsVersion, genesisTime, genesisMs,
+    unbondingBlocks: whole("unbondingBlocks", options.unbondingBlocks, CHAIN_PARAMS.unbondingSeconds / BLOCK_SECONDS),
+    stakingSlotBlocks: whole("stakingSlotBlocks", options.stakingSlotBlocks, BLOCKS_PER_DAY / 2),
+  };
 }
 
 export interface LabelSpec {

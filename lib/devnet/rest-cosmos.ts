@@ -1,5 +1,5 @@
 // Standard Cosmos LCD paths (staking, distribution, bank supply) and the mint module's v5 queries.
-import { CHAIN_PARAMS } from "./config";
+import { BLOCK_SECONDS, CHAIN_PARAMS } from "./config";
 import { Dec, fmtLegacy } from "./dec";
 import { isoTime } from "./rpc";
 import { notFound, ok, route, type RestContext, type Route } from "./rest-common";
@@ -23,7 +23,7 @@ function validatorJson(sim: Simulation, v: ValidatorInfo, h: number) {
     delegator_shares: `${tokens}.000000000000000000`,
     description: { moniker: v.moniker, identity: "", website: "", security_contact: "", details: "simulated validator (allora-devnet-1)" },
     unbonding_height: v.status === "BOND_STATUS_BONDED" ? "0" : "1",
-    unbonding_time: v.status === "BOND_STATUS_BONDED" ? "1970-01-01T00:00:00Z" : isoTime(sim.blockTimeMs(1) + CHAIN_PARAMS.unbondingSeconds * 1000),
+    unbonding_time: v.status === "BOND_STATUS_BONDED" ? "1970-01-01T00:00:00Z" : isoTime(sim.blockTimeMs(1) + sim.options.unbondingBlocks * BLOCK_SECONDS * 1000),
     commission: { commission_rates: { rate: fmtLegacy(rate), max_rate: fmtLegacy(v.maxRate), max_change_rate: fmtLegacy(0.01) }, update_time: isoTime(sim.blockTimeMs(updated)) },
     min_self_delegation: "1",
     unbonding_on_hold_ref_count: "0",
@@ -163,7 +163,7 @@ export function cosmosRoutes(): Route[] {
       const notBonded = ctx.sim.validators.list.filter((v) => v.status !== "BOND_STATUS_BONDED").reduce((a, v) => a + ctx.sim.validators.tokens.get(v.operator).at(ctx.h), 0n);
       return ok({ pool: { not_bonded_tokens: notBonded.toString(), bonded_tokens: bonded.toString() } });
     }),
-    route(`${S}/params`, () => ok({ params: { unbonding_time: `${CHAIN_PARAMS.unbondingSeconds}s`, max_validators: 100, max_entries: 7, historical_entries: 10000, bond_denom: "uallo", min_commission_rate: fmtLegacy(0) } })),
+    route(`${S}/params`, (ctx) => ok({ params: { unbonding_time: `${ctx.sim.options.unbondingBlocks * BLOCK_SECONDS}s`, max_validators: 100, max_entries: 7, historical_entries: 10000, bond_denom: "uallo", min_commission_rate: fmtLegacy(0) } })),
     route("/cosmos/distribution/v1beta1/delegators/{delegator_address}/rewards", (ctx) => {
       const d = ctx.params.delegator_address!;
       const rewards = ctx.sim.validators.list

@@ -42,7 +42,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
   const treasury = new Treasury();
   const shared = new Set<string>();
   for (const rt of runtimes) for (const d of rt.actors.delegators) shared.add(d.address);
-  const validators = new Validators(opts.seed, [...shared].slice(0, 6));
+  const validators = new Validators(opts.seed, [...shared].slice(0, 6), { unbondingBlocks: opts.unbondingBlocks, slotBlocks: opts.stakingSlotBlocks });
   let tip = 0;
 
   const reweight = (h: number) => {

@@ -47,7 +47,11 @@ export class Validators {
   private bondedTotal = 0n;
   private pending: { height: number; run: (at: number) => void }[] = [];
 
-  constructor(private readonly seed: number, extraDelegators: string[]) {
+  constructor(
+    private readonly seed: number,
+    extraDelegators: string[],
+    private readonly timing: { unbondingBlocks: number; slotBlocks: number } = { unbondingBlocks: CHAIN_PARAMS.unbondingSeconds / 5, slotBlocks: SLOT_BLOCKS },
+  ) {
     const rng = rngFor(seed, "validators");
     this.list = MONIKERS.map((moniker, index) => ({
       index,
@@ -91,7 +95,7 @@ export class Validators {
   }
 
   processHeight(h: number): void {
-    if (h % SLOT_BLOCKS === 0) this.schedule(h);
+    if (h % this.timing.slotBlocks === 0) this.schedule(h);
     while (this.pending.length && this.pending[0]!.height <= h) this.pending.shift()!.run(h);
   }
 
@@ -102,17 +106,18 @@ export class Validators {
       if (rng.chance(0.12)) {
         const v = this.list[rng.int(10)]!;
         const amount = alloToUallo(Math.round(rng.range(200, 20000)));
-        ops.push({ height: h + 1 + rng.int(SLOT_BLOCKS - 1), run: (at) => this.delegate(d, v, amount, at) });
+        ops.push({ height: h + 1 + rng.int(this.timing.slotBlocks - 1), run: (at) => this.delegate(d, v, amount, at) });
       }
       if (rng.chance(0.06)) {
-        const fraction = rng.range(0.1, 0.5);
-        ops.push({ height: h + 1 + rng.int(SLOT_BLOCKS - 1), run: (at) => this.undelegate(d, fraction, at) });
+        // Some undelegate everything, so delegations also end, not only shrink.
+        const fraction = rng.chance(0.3) ? 1 : rng.range(0.1, 0.5);
+        ops.push({ height: h + 1 + rng.int(this.timing.slotBlocks - 1), run: (at) => this.undelegate(d, fraction, at) });
       }
     }
     for (const v of this.list.slice(0, 10)) {
       if (rng.chance(0.05)) {
         const step = rng.chance(0.5) ? 0.01 : -0.01;
-        ops.push({ height: h + 1 + rng.int(SLOT_BLOCKS - 1), run: (at) => this.editCommission(v, step, at) });
+        ops.push({ height: h + 1 + rng.int(this.timing.slotBlocks - 1), run: (at) => this.editCommission(v, step, at) });
       }
     }
     for (const op of ops) this.pending.push(op);
@@ -135,7 +140,7 @@ export class Validators {
     const amount = (have * BigInt(Math.round(fraction * 1000))) / 1000n;
     if (amount <= 0n) return;
     this.move(d, v, -amount, h);
-    const completionHeight = h + CHAIN_PARAMS.unbondingSeconds / 5;
+    const completionHeight = h + this.timing.unbondingBlocks;
     this.unbondings.push({ delegator: d, validator: v.operator, creationHeight: h, completionHeight, amount });
     this.push(this.txs, h, {
       sender: d, typeUrl: "/cosmos.staking.v1beta1.MsgUndelegate",

@@ -10,8 +10,10 @@ const heightString = z
   .string()
   .regex(/^\d{1,19}$/, "expected a non-negative integer string")
   .refine((v) => v.length < 19 || v <= INT64_MAX, "out of int64 range");
-// Allora decimals stay strings end to end; "NaN" is the chain's padding for a missing value.
-const decString = z.string().regex(/^(-?\d{1,200}(\.\d{1,200})?|NaN)$/, "expected an exact decimal string");
+// Allora decimals stay strings end to end: no exponent, no Infinity, and "NaN" only where the chain itself sends it.
+const decString = z.string().regex(/^-?\d{1,200}(\.\d{1,200})?$/, "expected an exact decimal string");
+const decOrNaNString = z.string().regex(/^(-?\d{1,200}(\.\d{1,200})?|NaN)$/, 'expected an exact decimal string or "NaN"');
+const isoTime = z.iso.datetime({ offset: true });
 const amountString = z.string().regex(/^\d{1,78}$/, "expected a non-negative integer string of at most 78 digits (uallo)");
 
 function columnSchema(column: Column): z.ZodType {
@@ -23,11 +25,11 @@ function columnSchema(column: Column): z.ZodType {
     // Postgres text cannot hold NUL, so it is refused here rather than failing mid-transaction.
     text: z.string().max(4096).refine((v) => !v.includes("\u0000"), "must not contain NUL characters"),
     bool: z.boolean(),
-    time: z.iso.datetime({ offset: true }),
+    time: isoTime,
     json: z.json(),
     texts: z.array(z.string().max(4096)).max(1000),
   };
-  const schema = base[column.type];
+  const schema = column.type === "dec" && column.nan ? decOrNaNString : base[column.type];
   return column.optional ? schema.nullable().optional() : schema;
 }
 
@@ -62,7 +64,7 @@ export const batchSchema = z
     from_height: heightString.nullable().optional(),
     to_height: heightString.nullable().optional(),
     // The collector's position after this batch; committed in the same transaction as the rows.
-    cursor: z.strictObject({ source: z.string().min(1).max(200), height: heightString, time: z.iso.datetime({ offset: true }).nullable().optional() }).optional(),
+    cursor: z.strictObject({ source: z.string().min(1).max(200), height: heightString, time: isoTime.nullable().optional() }).optional(),
     // Present on every collector batch: the sender's lease claim and the state it reports for /api/health.
     collector: z
       .strictObject({
@@ -70,7 +72,7 @@ export const batchSchema = z
         state: z.enum(["running", "catching_up", "backing_off", "error", "stopped"]),
         last_error: z.string().max(2000).nullable().optional(),
         chain_height: heightString.nullable().optional(),
-        chain_time: z.iso.datetime({ offset: true }).nullable().optional(),
+        chain_time: isoTime.nullable().optional(),
       })
       .optional(),
     rows: rowsSchema,
@@ -86,6 +88,21 @@ export const batchSchema = z
               delegator: z.string().max(200),
               height: heightString,
               status: z.enum(["cancelled", "completed"]),
+            }),
+          )
+          .max(MAX_ROWS_PER_TABLE)
+          .optional(),
+        // The batch's validator_delegations and validator_unbondings rows are the complete live sets as of this
+        // height (a full state read): every stored live row not among them is closed at it.
+        full_state: z.strictObject({ height: heightString, time: isoTime }).optional(),
+        // Placements a read at `height` found gone (zero amount): their latest row is closed as 'withdrawn'.
+        placement_ends: z
+          .array(
+            z.strictObject({
+              topic_id: heightString,
+              reputer: z.string().min(1).max(200),
+              delegator: z.string().min(1).max(200),
+              height: heightString,
             }),
           )
           .max(MAX_ROWS_PER_TABLE)

@@ -9,7 +9,7 @@ import { tableNames, tableSpecs, type TableName } from "./tables";
 import { applyTransitions } from "./transitions";
 import { findDuplicateKeys, writeRows } from "./write";
 
-export type IngestCounts = Partial<Record<TableName | "stake_removal_transitions" | "registration_ends", number>>;
+export type IngestCounts = Partial<Record<TableName | "stake_removal_transitions" | "registration_ends" | "delegation_ends" | "unbonding_ends" | "placement_ends", number>>;
 export type IngestResult = {
   status: "applied" | "duplicate";
   batchId: string;

@@ -5,7 +5,7 @@
 export type ColumnType =
   | "height" // int64 as a decimal string (heights, nonces, topic ids)
   | "int" // JSON integer
-  | "dec" // Allora math.Dec: exact decimal string, or "NaN"
+  | "dec" // Allora math.Dec: exact decimal string ("NaN" only in columns marked `nan`)
   | "amount" // cosmos.Int in uallo: non-negative integer string, at most 78 digits
   | "text"
   | "bool"
@@ -13,11 +13,19 @@ export type ColumnType =
   | "json"
   | "texts"; // array of strings
 
-export type Column = { name: string; type: ColumnType; optional?: boolean };
+export type Column = {
+  name: string;
+  type: ColumnType;
+  optional?: boolean;
+  /** A dec column where the chain itself may send "NaN": kept as sent, and excluded from every aggregate. */
+  nan?: boolean;
+};
 
 export type Merge =
   | { kind: "insert" } // immutable facts: a replay or overlap inserts nothing
-  | { kind: "latest"; version: string } // current state: update only from a row at least as new
+  // current state: update only from a row at least as new. `closable`: the row carries ended_at_height, and only a
+  // read newer than the closure reopens it (a replay of an older read never revives an ended position).
+  | { kind: "latest"; version: string; closable?: boolean }
   | { kind: "custom"; set: string }; // an explicit merge (flags OR-ed, ranges widened, values coalesced)
 
 export type TableSpec = {
@@ -31,11 +39,15 @@ export type TableSpec = {
 
 const h = (name: string, optional = false): Column => ({ name, type: "height", optional });
 const dec = (name: string, optional = false): Column => ({ name, type: "dec", optional });
+/** A dec the chain may send as "NaN" (a value bundle's combined or naive value). */
+const decOrNaN = (name: string, optional = false): Column => ({ name, type: "dec", optional, nan: true });
 const amount = (name: string, optional = false): Column => ({ name, type: "amount", optional });
 const text = (name: string, optional = false): Column => ({ name, type: "text", optional });
 const bool = (name: string, optional = false): Column => ({ name, type: "bool", optional });
 
 const insert: Merge = { kind: "insert" };
+/** The closure of a position that disappeared from the chain's state: same two columns on every position table. */
+const closure = (): Column[] => [h("ended_at_height", true), text("end_reason", true)];
 
 export const tableSpecs = {
   blocks: {
@@ -108,7 +120,7 @@ export const tableSpecs = {
   network_inferences: {
     table: "network_inferences",
     key: ["topic_id", "nonce", "label", "outlier_resistant"],
-    columns: [h("topic_id"), h("nonce"), text("label"), bool("outlier_resistant"), dec("combined_value"), dec("naive_value", true), h("block_height")],
+    columns: [h("topic_id"), h("nonce"), text("label"), bool("outlier_resistant"), decOrNaN("combined_value"), decOrNaN("naive_value", true), h("block_height")],
     merge: insert,
   },
   network_inference_values: {
@@ -126,7 +138,7 @@ export const tableSpecs = {
   loss_bundles: {
     table: "loss_bundles",
     key: ["topic_id", "nonce", "reputer"],
-    columns: [h("topic_id"), h("nonce"), text("reputer"), dec("combined_value"), dec("naive_value", true), h("block_height"), text("signature", true), text("pubkey", true)],
+    columns: [h("topic_id"), h("nonce"), text("reputer"), decOrNaN("combined_value", true), decOrNaN("naive_value", true), h("block_height"), text("signature", true), text("pubkey", true)],
     merge: insert,
   },
   loss_values: {
@@ -162,7 +174,8 @@ export const tableSpecs = {
   delegator_placements: {
     table: "delegator_placements",
     key: ["topic_id", "reputer", "delegator", "block_height"],
-    columns: [h("topic_id"), text("reputer"), text("delegator"), h("block_height"), dec("amount"), dec("reward_debt")],
+    // A history of reads; the latest row of a placement found gone later gets the closure (end_reason 'withdrawn').
+    columns: [h("topic_id"), text("reputer"), text("delegator"), h("block_height"), dec("amount"), dec("reward_debt"), ...closure()],
     merge: insert,
   },
   reward_per_share: {
@@ -174,7 +187,7 @@ export const tableSpecs = {
   stake_events: {
     table: "stake_events",
     key: ["block_height", "event_index"],
-    columns: [h("block_height"), { name: "event_index", type: "int" }, text("kind"), h("topic_id"), text("reputer"), text("delegator"), dec("amount")],
+    columns: [h("block_height"), { name: "event_index", type: "int" }, text("kind"), h("topic_id"), text("reputer"), text("delegator"), dec("amount", true)],
     merge: insert,
   },
   stake_removals: {
@@ -197,8 +210,8 @@ export const tableSpecs = {
     key: ["operator_address"],
     columns: [
       text("operator_address"), text("moniker"), text("identity"), text("website"), text("details"), text("status"), bool("jailed"),
-      amount("tokens"), dec("delegator_shares"), dec("commission_rate"), dec("commission_max_rate"), dec("commission_max_change_rate"),
-      { name: "commission_updated_at", type: "time", optional: true }, amount("min_self_delegation"), h("updated_height"),
+      amount("tokens"), dec("delegator_shares"), dec("commission_rate"), dec("commission_max_rate", true), dec("commission_max_change_rate", true),
+      { name: "commission_updated_at", type: "time", optional: true }, amount("min_self_delegation", true), h("updated_height"),
     ],
     merge: { kind: "latest", version: "updated_height" },
   },
@@ -211,17 +224,19 @@ export const tableSpecs = {
   validator_delegations: {
     table: "validator_delegations",
     key: ["delegator", "operator_address"],
-    columns: [text("delegator"), text("operator_address"), dec("shares"), amount("amount"), h("updated_height")],
-    merge: { kind: "latest", version: "updated_height" },
+    // Closed with end_reason 'withdrawn' when a full state read no longer lists it.
+    columns: [text("delegator"), text("operator_address"), dec("shares"), amount("amount"), h("updated_height"), ...closure()],
+    merge: { kind: "latest", version: "updated_height", closable: true },
   },
   validator_unbondings: {
     table: "validator_unbondings",
     key: ["delegator", "operator_address", "creation_height"],
     columns: [
       text("delegator"), text("operator_address"), h("creation_height"), { name: "completion_time", type: "time" },
-      amount("initial_balance"), amount("balance"), text("status"), h("updated_height"),
+      amount("initial_balance"), amount("balance"), text("status"), h("updated_height"), ...closure(),
     ],
-    merge: { kind: "latest", version: "updated_height" },
+    // Closed when a full state read no longer lists it: 'completed' at or after completion_time, else 'cancelled'.
+    merge: { kind: "latest", version: "updated_height", closable: true },
   },
   emission_snapshots: {
     table: "emission_snapshots",

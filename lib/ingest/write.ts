@@ -29,8 +29,11 @@ function conflictClause(spec: TableSpec): string {
       const set = updatable.map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(", ");
       const mine = updatable.map((c) => `t.${q(c)}`).join(", ");
       const theirs = updatable.map((c) => `EXCLUDED.${q(c)}`).join(", ");
+      const version = q(spec.merge.version);
+      // A closed position reopens only from a read newer than the one that found it gone.
+      const reopen = spec.merge.closable ? ` AND (t."ended_at_height" IS NULL OR EXCLUDED.${version} > t."ended_at_height")` : "";
       // Older state never overwrites newer, and an identical row is not rewritten (so counts mean changes).
-      return `DO UPDATE SET ${set} WHERE EXCLUDED.${q(spec.merge.version)} >= t.${q(spec.merge.version)} AND (${mine}) IS DISTINCT FROM (${theirs})`;
+      return `DO UPDATE SET ${set} WHERE EXCLUDED.${version} >= t.${version}${reopen} AND (${mine}) IS DISTINCT FROM (${theirs})`;
     }
     case "custom":
       return `DO UPDATE SET ${spec.merge.set}`;

@@ -25,7 +25,7 @@ export type ValidatorDto = {
   asOfHeight: string;
 };
 
-/** Each reputer's current stake per topic: the latest indexed row of every (topic, reputer), largest first. */
+/** Each reputer's current stake per topic: the latest indexed row of every (topic, reputer), largest first; live only. */
 export async function listReputerStakes(limit = 100): Promise<ReputerStakeDto[]> {
   const networkId = await findFollowedNetworkId();
   if (networkId === null) return [];
@@ -44,6 +44,8 @@ export async function listReputerStakes(limit = 100): Promise<ReputerStakeDto[]>
       WHERE network_id = ${networkId}
       ORDER BY topic_id, reputer, block_height DESC
     ) latest
+    -- A stake fully removed is no longer a position; its history stays in reputer_stakes.
+    WHERE total > 0
     ORDER BY total DESC, "topicId", reputer
     LIMIT ${limit}`;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { decOrNaNSchema, decSchema, type Dec, uint64Schema } from "@/lib/allora/decimal";
+import { decOrNaNSchema, decSchema, NAN_DEC, type Dec, uint64Schema } from "@/lib/allora/decimal";
 import { bytesSchema, optionalStringSchema, reputerRequestNonceSchema } from "@/lib/allora/schemas/common";
 
 export interface WorkerValue {
@@ -25,9 +25,9 @@ export interface ValueBundle {
   /** The worker nonce (block height) the bundle belongs to, when the chain sent it. */
   reputerNonce: bigint | null;
   extraData: string | null;
-  /** null only when an event padded the value with NaN. */
-  combined: Dec | null;
-  naive: Dec | null;
+  /** "NaN" when the chain sent NaN (kept as sent, never averaged), null when it sent nothing. */
+  combined: Dec | typeof NAN_DEC | null;
+  naive: Dec | typeof NAN_DEC | null;
   inferers: WorkerValue[];
   forecasters: WorkerValue[];
   oneOutInferers: WorkerValue[];
@@ -99,8 +99,10 @@ const decColumnSchema = z
 export const eventValueBundleSchema = z
   .object({
     extra_data: bytesSchema,
-    combined_value: decOrNaNSchema.optional(),
-    naive_value: decOrNaNSchema.optional(),
+    // The bundle's own values: a NaN here is what the chain computed, so it is kept as sent (only per-actor
+    // columns use NaN as padding for an absent actor).
+    combined_value: z.union([decSchema, z.literal(NAN_DEC)]).optional(),
+    naive_value: z.union([decSchema, z.literal(NAN_DEC)]).optional(),
     inferer_addresses: stringsSchema,
     forecaster_addresses: stringsSchema,
     inferer_values: decColumnSchema,
