@@ -86,7 +86,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
     <>
       {header}
       {controls}
-      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+      <div className="mt-6 grid min-w-0 gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <div className="lg:col-span-2">
           <ForecastPanel chart={chart} asOf={asOf} unreachableSource={null} />
         </div>

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { parseTopicMetadata, type TopicMetadata } from "@/lib/forecast/topic-meta";
 import { rangeWindow, type RangeSpec } from "@/lib/forecast/range";
@@ -33,16 +34,21 @@ export async function getTopicContext(networkId: number, topicId: bigint, labelP
   const { prisma } = await getDb();
   const topic = await prisma.topic.findUnique({
     where: { networkId_topicId: { networkId, topicId } },
-    select: { metadata: true, lossMethod: true, epochLength: true },
+    select: { metadata: true, lossMethod: true, epochLength: true, labelWhitelist: true },
   });
   if (!topic) return null;
-  const [labelRows, latest] = await Promise.all([
-    prisma.topicLabel.findMany({ where: { networkId, topicId }, orderBy: [{ labelId: "asc" }, { labelName: "asc" }], select: { labelName: true } }),
+  const [labelRows, latestLabels, latest] = await Promise.all([
+    prisma.topicLabel.findMany({ where: { networkId, topicId }, select: { labelName: true } }),
+    // The labels of the latest network inference: what the topic predicts now, whatever was registered.
+    prisma.$queryRaw<{ label: string }[]>(Prisma.sql`
+      SELECT label FROM network_inferences
+      WHERE network_id = ${networkId} AND topic_id = ${topicId}
+        AND nonce = (SELECT max(nonce) FROM network_inferences WHERE network_id = ${networkId} AND topic_id = ${topicId})`),
     prisma.block.findFirst({ where: { networkId }, orderBy: { height: "desc" }, select: { height: true, time: true } }),
   ]);
-  const labels = labelRows.length ? labelRows.map((l) => l.labelName) : ["y"];
-  const label = labelParam && labels.includes(labelParam) ? labelParam : labels[0]!;
   const meta = parseTopicMetadata(topic.metadata);
+  const labels = orderLabels([...new Set([...topic.labelWhitelist, ...labelRows.map((l) => l.labelName), ...latestLabels.map((l) => l.label)])], meta);
+  const label = labelParam && labels.includes(labelParam) ? labelParam : labels[0]!;
   const horizon = meta.horizons.find((h) => h.label === label) ?? (meta.horizons.length === 1 ? meta.horizons[0] : undefined);
   let truth: TopicContext["truth"] = null;
   if (meta.asset) {
@@ -64,6 +70,16 @@ export async function getTopicContext(networkId: number, topicId: bigint, labelP
     asOfTime: latest?.time ?? null,
     truth,
   };
+}
+
+/** Labels in the order of the horizons the name lists ("20m, 1h, 4h"), then by name; "y" when none is known. */
+function orderLabels(labels: string[], meta: TopicMetadata): string[] {
+  if (labels.length === 0) return ["y"];
+  const rank = (l: string) => {
+    const i = meta.horizons.findIndex((h) => h.label === l);
+    return i < 0 ? Infinity : i;
+  };
+  return labels.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
 }
 
 export type HeightWindow = { fromHeight: bigint; toHeight: bigint; from: Date; to: Date };

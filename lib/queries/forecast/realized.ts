@@ -15,9 +15,10 @@ export function realizedSql(ctx: TopicContext): Prisma.Sql {
   const h = ctx.horizonSeconds;
   if (!truth || h === null || ctx.meta.category === "other") return Prisma.sql`NULL::float8`;
   const series = Prisma.sql`g.source = ${truth.source} AND g.series = ${truth.series}`;
-  // The series must reach past the instant: a price series that ends earlier has not realized it yet.
+  // The series must reach past the instant: a price series that ends earlier has not realized it yet. Its end is
+  // read once (an uncorrelated subquery; a correlated EXISTS made Postgres scan the whole series per row).
   const covered = (offset: number) =>
-    Prisma.sql`EXISTS (SELECT 1 FROM ground_truth g WHERE ${series} AND g.time >= e.time + ${offset} * interval '1 second')`;
+    Prisma.sql`e.time + ${offset} * interval '1 second' <= (SELECT max(g.time) FROM ground_truth g WHERE ${series})`;
   const at = (offset: number) => Prisma.sql`(
     SELECT g.value::float8 FROM ground_truth g
     WHERE g.source = ${truth.source} AND g.series = ${truth.series}

@@ -46,7 +46,7 @@ export function EffectsPanel({ effects, asOf }: { effects: EffectsDto; asOf: str
                 <Td>
                   <div className="flex h-5 min-w-60 gap-px">
                     {r.cells.map((c, i) => (
-                      <span key={i} className="flex-1 rounded-[2px] border border-border/40" style={cellStyle(c, max)} title={`${formatTime(effects.buckets[i] ?? 0)}: ${formatValue(c)}`}>
+                      <span key={i} className="relative flex-1 rounded-[2px] border border-border/40" style={cellStyle(c, max)} title={`${formatTime(effects.buckets[i] ?? 0)}: ${formatValue(c)}`}>
                         <span className="sr-only">{`${formatTime(effects.buckets[i] ?? 0)}: ${formatValue(c)}`}</span>
                       </span>
                     ))}
