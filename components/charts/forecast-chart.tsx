@@ -1,9 +1,10 @@
 "use client";
 import { useMemo } from "react";
-import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartPoint } from "@/lib/queries/forecast/chart";
 import { ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
+import { chartLegend } from "./chart-legend";
 import { SERIES_COLORS, extraColor } from "./colors";
 import { formatTick, formatValue } from "./format";
 
@@ -25,7 +26,7 @@ export function ForecastChart({ points, workers, showRealized, bandLabel }: Fore
         <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => formatTick(v, span)} stroke="var(--muted-foreground)" fontSize={11} minTickGap={40} />
         <YAxis domain={["auto", "auto"]} tickFormatter={(v: number) => formatValue(v)} stroke="var(--muted-foreground)" fontSize={11} width={64} />
         <Tooltip content={<ChartTooltip />} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 12, color: "var(--foreground)" }} />
+        {chartLegend()}
         <Area dataKey="band95" name={`95% band (${bandLabel})`} stroke="none" fill={SERIES_COLORS.band} fillOpacity={0.6} isAnimationActive={false} connectNulls={false} />
         <Area dataKey="band68" name={`68% band (${bandLabel})`} stroke="none" fill={SERIES_COLORS.band} fillOpacity={1} isAnimationActive={false} connectNulls={false} />
         <Line dataKey="network" name="Network" stroke={SERIES_COLORS.network} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />

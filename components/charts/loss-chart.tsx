@@ -1,9 +1,10 @@
 "use client";
 import { useMemo } from "react";
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { WinPoint } from "@/lib/queries/forecast/wins";
 import { ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
+import { chartLegend } from "./chart-legend";
 import { SERIES_COLORS } from "./colors";
 import { formatTick, formatValue } from "./format";
 
@@ -24,7 +25,7 @@ export function LossChart({ points, windowEpochs }: { points: WinPoint[]; window
         <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => formatTick(v, span)} stroke="var(--muted-foreground)" fontSize={11} minTickGap={40} />
         <YAxis tickFormatter={(v: number) => formatValue(v)} stroke="var(--muted-foreground)" fontSize={11} width={64} />
         <Tooltip content={<ChartTooltip />} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 12, color: "var(--foreground)" }} />
+        {chartLegend()}
         {SERIES.map((s) => (
           <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} strokeDasharray={s.dash} strokeWidth={s.key === "network" ? 2 : 1.5} dot={false} isAnimationActive={false} connectNulls={false} />
         ))}

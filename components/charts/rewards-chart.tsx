@@ -1,9 +1,10 @@
 "use client";
 import { useMemo } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { EconomicsPoint } from "@/lib/queries/forecast/economics";
 import { ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
+import { chartLegend } from "./chart-legend";
 import { SERIES_COLORS, extraColor } from "./colors";
 import { formatTick, formatValue } from "./format";
 
@@ -18,7 +19,7 @@ export function RewardsChart({ points }: { points: EconomicsPoint[] }) {
         <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => formatTick(v, span)} stroke="var(--muted-foreground)" fontSize={11} minTickGap={40} />
         <YAxis tickFormatter={(v: number) => formatValue(v)} stroke="var(--muted-foreground)" fontSize={11} width={64} />
         <Tooltip content={<ChartTooltip />} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 12, color: "var(--foreground)" }} />
+        {chartLegend()}
         <Bar dataKey="inferers" name="Inferers" stackId="r" fill={SERIES_COLORS.network} isAnimationActive={false} />
         <Bar dataKey="forecasters" name="Forecasters" stackId="r" fill={extraColor(0)} isAnimationActive={false} />
         <Bar dataKey="reputers" name="Reputers" stackId="r" fill={SERIES_COLORS.naive} isAnimationActive={false} />
