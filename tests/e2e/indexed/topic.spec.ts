@@ -4,6 +4,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { VIEWPORTS } from "../support/sections";
 import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, saveScreenshot } from "../support/page-checks";
 
+// The App Router changes the URL once the new page has rendered, and a whole topic page on the PGlite fixture takes
+// several seconds to render on the shared machine.
+test.use({ navigationTimeout: 60_000 });
+expect.configure({ timeout: 30_000 });
+
 // Devnet topics (lib/devnet/config.ts): 1 BTC log-return 8h, 5 the multi-label BTC log-return (20m, 1h, 4h),
 // 6 SOL price 8h, created at day 1.5 of the fixture's 1.6 days.
 const chartPoints = async (page: Page) => Number((await page.getByTestId("chart-points").textContent())!.replace(/,/g, ""));
