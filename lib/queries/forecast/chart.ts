@@ -1,0 +1,101 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import { empiricalBands, DEFAULT_BAND_WINDOW } from "@/lib/forecast/bands";
+import { downsampleMinMax, insertGaps } from "@/lib/forecast/bucketing";
+import { median } from "@/lib/forecast/quantile";
+import { calibrationCoverage, type Coverage } from "@/lib/forecast/calibration";
+import type { HeightWindow, TopicContext } from "./context";
+import { realizedSql } from "./realized";
+
+/** Rows SQL samples (one epoch per bucket) before bands are computed and the series downsampled for display. */
+const SAMPLE_ROWS = 3000;
+export const CHART_POINTS = 1000;
+export const MAX_SELECTED_WORKERS = 5;
+
+export type ChartPoint = {
+  t: number;
+  nonce: string;
+  network: number | null;
+  naive: number | null;
+  realized: number | null;
+  band68: [number, number] | null;
+  band95: [number, number] | null;
+  /** Selected workers' inferences, in the order of `workers`. */
+  w: (number | null)[];
+};
+
+export type ForecastChartDto = {
+  points: ChartPoint[];
+  workers: string[];
+  /** Epochs in the range (before sampling). */
+  epochs: number;
+  coverage: Coverage;
+  realized: "ok" | "no-prices" | "no-horizon" | "not-a-price";
+};
+
+type EpochRow = { nonce: bigint; time: Date; v: number | null; naive: number | null; realized: number | null };
+
+async function epochRows(ctx: TopicContext, where: Prisma.Sql, bucket: Prisma.Sql | null, limit: number): Promise<EpochRow[]> {
+  const { prisma } = await getDb();
+  // With a bucket: one epoch (the last) per bucket; without: the latest epochs.
+  const pick = bucket ? Prisma.sql`DISTINCT ON (s.bk)` : Prisma.empty;
+  const order = bucket ? Prisma.sql`s.bk, s.nonce DESC` : Prisma.sql`s.nonce DESC`;
+  return prisma.$queryRaw<EpochRow[]>(Prisma.sql`
+    WITH s AS (
+      SELECT ni.nonce, ${bucket ?? Prisma.sql`0`} AS bk, b.time,
+             NULLIF(ni.combined_value, 'NaN')::float8 AS v, NULLIF(ni.naive_value, 'NaN')::float8 AS naive
+      FROM network_inferences ni
+      JOIN blocks b ON b.network_id = ni.network_id AND b.height = ni.nonce
+      WHERE ni.network_id = ${ctx.networkId} AND ni.topic_id = ${ctx.topicId} AND ni.label = ${ctx.label}
+        AND ni.outlier_resistant = false AND ${where}
+    ), e AS (SELECT ${pick} s.nonce, s.time, s.v, s.naive FROM s ORDER BY ${order} LIMIT ${limit})
+    SELECT e.nonce, e.time, e.v, e.naive, ${realizedSql(ctx)} AS realized FROM e ORDER BY e.nonce`);
+}
+
+export async function getForecastChart(ctx: TopicContext, win: HeightWindow, workers: string[]): Promise<ForecastChartDto> {
+  const { prisma } = await getDb();
+  const [{ n }] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`
+    SELECT count(*)::int AS n FROM network_inferences
+    WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND label = ${ctx.label} AND outlier_resistant = false
+      AND nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`) as [{ n: number }];
+  const width = Math.max(1, Math.ceil(Number(win.toHeight - win.fromHeight + 1n) / SAMPLE_ROWS));
+  const bucket = Prisma.sql`floor((ni.nonce - ${win.fromHeight})::float8 / ${width})`;
+  const [warm, rows] = await Promise.all([
+    // The bands at the range's start need residuals from before it.
+    epochRows(ctx, Prisma.sql`ni.nonce < ${win.fromHeight}`, null, DEFAULT_BAND_WINDOW),
+    epochRows(ctx, Prisma.sql`ni.nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`, bucket, SAMPLE_ROWS + 1),
+  ]);
+  const horizonMs = (ctx.horizonSeconds ?? 0) * 1000;
+  const all = [...warm, ...rows];
+  const bands = empiricalBands(all.map((r) => ({ t: r.time.getTime(), prediction: r.v, realized: r.realized, realizedAt: r.time.getTime() + horizonMs })));
+  const inRange = rows.map((r, i) => ({ row: r, band: bands[warm.length + i] ?? null }));
+  const coverage = calibrationCoverage(inRange.map(({ row, band }) => ({ band, realized: row.realized })));
+
+  const picked = downsampleMinMax(inRange, CHART_POINTS, (p) => Number(p.row.nonce), (p) => p.row.v);
+  const selected = workers.slice(0, MAX_SELECTED_WORKERS);
+  const values = new Map<string, number | null>();
+  if (selected.length && picked.length) {
+    const found = await prisma.$queryRaw<{ nonce: bigint; inferer: string; v: number }[]>(Prisma.sql`
+      SELECT nonce, inferer, NULLIF(value, 'NaN')::float8 AS v FROM worker_inferences
+      WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND label = ${ctx.label}
+        AND inferer IN (${Prisma.join(selected)}) AND nonce IN (${Prisma.join(picked.map((p) => p.row.nonce))})`);
+    for (const f of found) values.set(`${f.nonce}:${f.inferer}`, f.v);
+  }
+  const points: ChartPoint[] = picked.map(({ row, band }) => ({
+    t: row.time.getTime(),
+    nonce: row.nonce.toString(),
+    network: row.v,
+    naive: row.naive,
+    realized: row.realized,
+    band68: band ? [band.lo68, band.hi68] : null,
+    band95: band ? [band.lo95, band.hi95] : null,
+    w: selected.map((a) => values.get(`${row.nonce}:${a}`) ?? null),
+  }));
+  // A hole is a step over three times the typical spacing of the sampled points.
+  const steps = points.slice(1).map((p, i) => p.t - points[i]!.t);
+  const step = 3 * (median(steps) ?? Infinity);
+  const gapped = insertGaps(points, step, (p) => p.t, (t) => ({ t, nonce: "", network: null, naive: null, realized: null, band68: null, band95: null, w: selected.map(() => null) }));
+  const realized = ctx.meta.category === "other" ? "not-a-price" : ctx.horizonSeconds === null ? "no-horizon" : ctx.truth && rows.some((r) => r.realized !== null) ? "ok" : "no-prices";
+  return { points: gapped, workers: selected, epochs: n, coverage, realized };
+}

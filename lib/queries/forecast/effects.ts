@@ -1,0 +1,59 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import { rankContributors, type Contributor, type EffectCell } from "@/lib/forecast/effects";
+import type { HeightWindow, TopicContext } from "./context";
+
+const EFFECT_BUCKETS = 40;
+export const TOP_CONTRIBUTORS = 10;
+
+export type EffectsDto = {
+  /** Bucket start times (ms), the heatmap's columns. */
+  buckets: number[];
+  /** Top contributors first, each with its mean effect per bucket (null: not in the bundle then). */
+  rows: (Contributor & { cells: (number | null)[] })[];
+  /** Actors beyond the top ones that also moved the forecast in the range. */
+  others: number;
+};
+
+type CellRow = { b: number; actor: string; role: "inferer" | "forecaster"; effect: number; weight: number | null; n: number };
+
+/**
+ * Inferers: combined − one-out (what the forecast lost without them). Forecasters: one-in − naive (what adding
+ * only them to the inferers' naive combination changed). Weights are the chain's, averaged over the bucket.
+ */
+export async function getEffects(ctx: TopicContext, win: HeightWindow): Promise<EffectsDto> {
+  const { prisma } = await getDb();
+  const t0 = win.from.getTime() / 1000;
+  const w = Math.max(1, (win.to.getTime() / 1000 - t0) / EFFECT_BUCKETS);
+  const cells = await prisma.$queryRaw<CellRow[]>(Prisma.sql`
+    WITH e AS (
+      SELECT ni.nonce, floor((extract(epoch FROM b.time)::float8 - ${t0}) / ${w})::int AS b,
+             NULLIF(ni.combined_value, 'NaN')::float8 AS combined, NULLIF(ni.naive_value, 'NaN')::float8 AS naive
+      FROM network_inferences ni JOIN blocks b ON b.network_id = ni.network_id AND b.height = ni.nonce
+      WHERE ni.network_id = ${ctx.networkId} AND ni.topic_id = ${ctx.topicId} AND ni.label = ${ctx.label}
+        AND ni.outlier_resistant = false AND ni.nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}
+    ), v AS (
+      SELECT e.b, e.nonce, x.actor,
+             CASE WHEN x.kind = 'one_out_inferer' THEN 'inferer' ELSE 'forecaster' END AS role,
+             CASE WHEN x.kind = 'one_out_inferer' THEN e.combined - x.value::float8 ELSE x.value::float8 - e.naive END AS effect
+      FROM e JOIN network_inference_values x ON x.network_id = ${ctx.networkId} AND x.topic_id = ${ctx.topicId}
+        AND x.nonce = e.nonce AND x.label = ${ctx.label} AND x.outlier_resistant = false
+        AND x.kind IN ('one_out_inferer', 'one_in_forecaster') AND x.peer = '' AND x.value <> 'NaN'
+    )
+    SELECT v.b, v.actor, v.role, avg(v.effect) AS effect, avg(NULLIF(iw.weight, 'NaN')::float8) AS weight, count(v.effect)::int AS n
+    FROM v LEFT JOIN inference_weights iw ON iw.network_id = ${ctx.networkId} AND iw.topic_id = ${ctx.topicId}
+      AND iw.nonce = v.nonce AND iw.actor_type = v.role AND iw.address = v.actor
+    WHERE v.effect IS NOT NULL
+    GROUP BY v.b, v.actor, v.role`);
+  const effectCells: EffectCell[] = cells.map((c) => ({ actor: c.actor, role: c.role, bucket: c.b, effect: c.effect, weight: c.weight, n: c.n }));
+  const ranked = rankContributors(effectCells);
+  const bucketIds = [...new Set(cells.map((c) => c.b))].sort((a, b) => a - b);
+  const top = ranked.slice(0, TOP_CONTRIBUTORS);
+  const index = new Map(cells.map((c) => [`${c.role}:${c.actor}:${c.b}`, c.effect]));
+  return {
+    buckets: bucketIds.map((b) => (t0 + b * w) * 1000),
+    rows: top.map((c) => ({ ...c, cells: bucketIds.map((b) => index.get(`${c.role}:${c.actor}:${b}`) ?? null) })),
+    others: Math.max(0, ranked.length - top.length),
+  };
+}
