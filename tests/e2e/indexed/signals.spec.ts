@@ -87,6 +87,7 @@ test("the live-vs-backtest panel shows the live ledger beside the backtest over 
 });
 
 test("an unknown topic shows the not-found page", async ({ page }) => {
-  await page.goto("/signals/999999");
+  const response = await page.goto("/signals/999999");
+  expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
