@@ -1,7 +1,7 @@
 // What the signal pages show besides the backtest: per-call track records (live and backtested, measured the same
 // way so they can stand side by side), accuracy by volatility regime, and a chart-sized equity curve.
 import type { Curve } from "./backtest";
-import { regimeOf, volatilityTerciles, REGIMES, type Regime } from "./forecast-port";
+import { regimeOf, volatilityTerciles, REGIMES, type Regime } from "@/lib/forecast/regimes";
 import { knownPriceIndex, type PriceSeries } from "./prices";
 import type { Direction } from "./strategies";
 

@@ -1,7 +1,7 @@
 // The signal engine: from the network's prediction at each epoch to an expected return, a confidence, a direction
 // and a size. No look-ahead: the signal at an epoch uses that epoch's prediction and only the outcomes of earlier
 // epochs whose horizon had already passed (realizedAt ≤ t); nothing later can change it.
-import { empiricalBands } from "./forecast-port";
+import { empiricalBands } from "@/lib/forecast/bands";
 
 export type TopicKind = "price" | "log-return";
 
