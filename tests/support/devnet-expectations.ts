@@ -8,6 +8,7 @@ import { fmtLegacy, fmtScaled } from "@/lib/devnet/dec";
 import { emissionInfo } from "@/lib/devnet/rest-cosmos";
 import type { Simulation } from "@/lib/devnet/simulation";
 import { RPS_SCALE } from "@/lib/devnet/stake-book";
+import { demoAccount } from "@/lib/devnet/ledger-intents";
 
 export type Check = [table: string, expected: string[], sql: string];
 export type Windows = { reads: number[]; batches: { from: number; to: number }[]; topics: { id: number; h: number }[] };
@@ -133,16 +134,19 @@ function stateChecks(sim: Simulation, w: Windows, roles: Map<string, { worker: b
   const ends = w.batches.map((b) => b.to);
   const stakes: string[] = [];
   const placements: string[] = [];
+  // The demo account stakes as a reputer beside each topic's generated ones (lib/devnet/ledger-intents.ts).
+  const demo = demoAccount(sim.options.seed);
   for (const e of sim.engines) {
     const t = e.spec.id;
+    const reputers = [...e.actors.reputers.map((r) => r.address), demo];
     for (const H of ends) {
-      for (const r of e.actors.reputers) {
-        const self = sim.ledger.selfAt(t, r.address, H);
-        const delegated = sim.ledger.delegatedAt(t, r.address, H);
-        if (self + delegated > 0n) stakes.push(j(t, r.address, H, self, delegated));
+      for (const r of reputers) {
+        const self = sim.ledger.selfAt(t, r, H);
+        const delegated = sim.ledger.delegatedAt(t, r, H);
+        if (self + delegated > 0n) stakes.push(j(t, r, H, self, delegated));
         for (const d of sim.ledger.delegatorsOf.get(t) ?? []) {
-          const p = sim.ledger.placementAt(t, d, r.address, H);
-          if (p.amount > 0n) placements.push(j(t, r.address, d, H, p.amount, fmtScaled(p.debt, RPS_SCALE)));
+          const p = sim.ledger.placementAt(t, d, r, H);
+          if (p.amount > 0n) placements.push(j(t, r, d, H, p.amount, fmtScaled(p.debt, RPS_SCALE)));
         }
       }
     }
