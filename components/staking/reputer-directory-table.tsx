@@ -71,7 +71,7 @@ export function ReputerDirectoryTable({ rows, sort, sortHref, compare, compareHr
                   </span>
                 </Td>
                 <Td>
-                  <Link href={compareHref(r.reputer)} className="text-xs whitespace-nowrap underline underline-offset-2" aria-pressed={picked}>
+                  <Link href={compareHref(r.reputer)} className="text-xs whitespace-nowrap underline underline-offset-2">
                     {picked ? "Remove" : "Compare"}
                     <span className="sr-only"> {r.reputer}</span>
                   </Link>

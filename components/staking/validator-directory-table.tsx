@@ -77,7 +77,7 @@ export function ValidatorDirectoryTable({ rows, sort, sortHref, detailHref, comp
               <Td className="text-right"><Missing why="uptime is not reported by the indexed state" /></Td>
               <Td className="text-right tabular-nums">{v.delegatorCount}</Td>
               <Td>
-                <Link href={compareHref(v.operatorAddress)} className="text-xs underline underline-offset-2" aria-pressed={compare.includes(v.operatorAddress)}>
+                <Link href={compareHref(v.operatorAddress)} className="text-xs underline underline-offset-2">
                   {compare.includes(v.operatorAddress) ? "Remove" : "Compare"}<span className="sr-only"> {v.moniker}</span>
                 </Link>
               </Td>

@@ -43,13 +43,13 @@ for (const viewport of VIEWPORTS) {
     test("the directory's search, filters and sort change the URL and the rows", async ({ page }) => {
       await page.goto("/topics");
       await expect(rowsOf(page)).toHaveCount(6);
-      await page.getByRole("searchbox", { name: "Search" }).fill("ETH");
+      await page.getByRole("searchbox", { name: "Search", exact: true }).fill("ETH");
       await page.getByRole("button", { name: "Apply" }).click();
       await expect(page).toHaveURL(/[?&]q=ETH/);
       await expect(rowsOf(page)).toHaveCount(2);
       for (const row of await rowsOf(page).all()) await expect(row).toContainText("ETH/USD");
 
-      await page.getByRole("searchbox", { name: "Search" }).fill("");
+      await page.getByRole("searchbox", { name: "Search", exact: true }).fill("");
       await page.getByRole("combobox", { name: "Category" }).selectOption("log-return");
       await page.getByRole("button", { name: "Apply" }).click();
       await expect(page).toHaveURL(/category=log-return/);

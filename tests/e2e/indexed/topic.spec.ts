@@ -76,7 +76,7 @@ for (const viewport of VIEWPORTS) {
     for (const [name, path] of [["topic-1", "/topics/1?range=7d"], ["topic-5-label-1h", "/topics/5?label=1h"], ["topic-6-warming-up", "/topics/6"]] as const) {
       test(`${name}: accessible, no horizontal overflow`, async ({ page }) => {
         expect((await page.goto(path))?.status()).toBe(200);
-        await expect(page.getByRole("heading", { level: 2, name: "Forecast" })).toBeVisible();
+        await expect(page.getByRole("heading", { level: 2, name: "Forecast", exact: true })).toBeVisible();
         await expectNoHorizontalOverflow(page);
         await saveScreenshot(page, `indexed-${name}-${viewport.label}`);
         await expectNoSeriousA11yViolations(page, `${path} (indexed, ${viewport.label}px)`);
