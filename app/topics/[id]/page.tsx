@@ -8,6 +8,7 @@ import { getWins } from "@/lib/queries/forecast/wins";
 import { getEffects } from "@/lib/queries/forecast/effects";
 import { getLeaderboards } from "@/lib/queries/forecast/leaderboard";
 import { getEconomics } from "@/lib/queries/forecast/economics";
+import { getRealizedPriceStatus } from "@/lib/queries/ground-truth-status";
 import { parseRange } from "@/lib/forecast/range";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -42,7 +43,11 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const ctx = await getTopicContext(networkId, topicId, state.label);
   if (!ctx) notFound();
   const spec = parseRange(state);
-  const [status, win] = await Promise.all([getIndexStatus(), resolveWindow(ctx, spec)]);
+  const [status, win, prices] = await Promise.all([
+    getIndexStatus(),
+    resolveWindow(ctx, spec),
+    getRealizedPriceStatus(ctx.meta.asset, ctx.meta.quote ?? "USD"),
+  ]);
   const asOf = ctx.asOfHeight?.toString() ?? null;
   const horizon = ctx.meta.horizons.find((h) => h.label === ctx.label) ?? ctx.meta.horizons[0];
   const header = (
@@ -88,7 +93,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
       {controls}
       <div className="mt-6 grid min-w-0 gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <div className="lg:col-span-2">
-          <ForecastPanel chart={chart} asOf={asOf} unreachableSource={null} />
+          <ForecastPanel chart={chart} asOf={asOf} unreachable={prices.state === "unreachable" ? prices.message : null} />
         </div>
         <CalibrationPanel coverage={chart.coverage} asOf={asOf} />
         <div className="lg:col-span-3">

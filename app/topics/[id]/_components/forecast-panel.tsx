@@ -7,14 +7,15 @@ import { shortAddress } from "./view-state";
 const MIN_POINTS = 2;
 
 function realizedNote(chart: ForecastChartDto, unreachable: string | null): string | null {
+  // `unreachable` is the price-source status's own sentence, e.g. "no realized prices: source coinbase unreachable".
   if (chart.realized === "ok") return null;
   if (chart.realized === "not-a-price") return "This topic's target is not a market price: no realized values to draw.";
   if (chart.realized === "no-horizon") return "The topic's name gives no horizon, so its predictions cannot be matched with realized prices.";
-  return unreachable ? `No realized prices: source ${unreachable} unreachable.` : "No realized prices indexed for this topic.";
+  return unreachable ? `${unreachable.charAt(0).toUpperCase()}${unreachable.slice(1)}.` : "No realized prices indexed for this topic.";
 }
 
-export function ForecastPanel({ chart, asOf, unreachableSource }: { chart: ForecastChartDto; asOf: string | null; unreachableSource: string | null }) {
-  const note = realizedNote(chart, unreachableSource);
+export function ForecastPanel({ chart, asOf, unreachable }: { chart: ForecastChartDto; asOf: string | null; unreachable: string | null }) {
+  const note = realizedNote(chart, unreachable);
   const banded = chart.points.some((p) => p.band68 !== null);
   return (
     <Panel
