@@ -1,17 +1,8 @@
 // Links into the export builder and the API, built from one filter object, so every chart and table can offer
 // "export this" and the builder's download link is the API URL itself (shareable: all state is in the URL).
-export type ExportState = {
-  dataset: string;
-  topic?: string;
-  address?: string;
-  label?: string;
-  fromHeight?: string;
-  toHeight?: string;
-  from?: string;
-  to?: string;
-  columns?: string[];
-  format?: "csv" | "ndjson" | "json";
-};
+import type { Filters } from "./filters";
+// The builder's state is the API's filters (one list of them, in filters.ts) plus the dataset and the format.
+export type ExportState = Omit<Filters, "asOfHeight"> & { dataset: string; format?: "csv" | "ndjson" | "json" };
 
 function params(state: Omit<ExportState, "dataset">): URLSearchParams {
   const p = new URLSearchParams();
