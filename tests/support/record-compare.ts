@@ -133,7 +133,8 @@ export async function digestTables(prisma: PrismaClient, tables: readonly string
   const out: Record<string, string> = {};
   for (const table of tables) {
     const [row] = await prisma.$queryRawUnsafe<{ n: number; d: string | null }[]>(
-      `SELECT count(*)::int AS n, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS d FROM "${table}" t`,
+      // Without network_id: two collectors racing to register the network may leave it a different serial id.
+      `SELECT count(*)::int AS n, md5(string_agg(r, E'\\n' ORDER BY r)) AS d FROM (SELECT (to_jsonb(t) - 'network_id')::text AS r FROM "${table}" t) x`,
     );
     out[table] = `${row?.n ?? 0}:${row?.d ?? "-"}`;
   }
