@@ -3,13 +3,16 @@ import { fieldClass, labelClass } from "@/components/signals/board-filters";
 import { strategyLabel } from "@/components/signals/signal-format";
 import { UrlForm } from "@/components/signals/url-form";
 
-type Raw = { strategy: string; fee_bps: string; slippage_bps: string; threshold: string; from: string; to: string };
+export type ParameterDefaults = { strategy: string; fee_bps: string; slippage_bps: string; threshold: string; from: string; to: string };
 
-/** Backtest parameters as a GET form: every change is a URL, shareable and kept by the back button. */
-export function ParameterForm({ action, label, raw, defaults }: { action: string; label: string; raw: Raw; defaults: Raw }) {
-  const v = (k: keyof Raw) => raw[k] || defaults[k];
+/**
+ * Backtest parameters as a GET form: every change is a URL, shareable and kept by the back button. `inBrowser`:
+ * the page re-runs the backtest itself, so a change only pushes the new URL.
+ */
+export function ParameterForm({ action, label, raw, defaults, inBrowser }: { action: string; label: string; raw: ParameterDefaults; defaults: ParameterDefaults; inBrowser: boolean }) {
+  const v = (k: keyof ParameterDefaults) => raw[k] || defaults[k];
   return (
-    <UrlForm action={action} className="flex flex-wrap items-end gap-3" label="Backtest parameters" testId="parameter-form">
+    <UrlForm action={action} navigate={inBrowser ? "history" : "router"} className="flex flex-wrap items-end gap-3" label="Backtest parameters" testId="parameter-form">
       <input type="hidden" name="label" value={label} />
       <label className={labelClass}>
         Strategy
