@@ -2,35 +2,26 @@
 // page, rows are written by lib/datasets/formats. Both must give the same file: here every dataset's CSV is compared,
 // byte for byte, with its JSON rows written as CSV, over rows with commas, quotes, newlines, empty texts, formula
 // starts, lists and missing values.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDatabase } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import { DATASETS } from "@/lib/datasets/registry";
 import { csvHeader, csvLines } from "@/lib/datasets/formats";
-import { createTestDatabase, describeTestDatabase, type TestDatabase } from "../support/test-db";
+import { describeTestDatabase } from "../support/test-db";
+import { setRouteEnv, withTestDatabase } from "../support/post-batch";
 import { everyDatasetBatch, FORMULA_METADATA, topicRow } from "../support/dataset-batches";
 import { parseCsv } from "../support/csv";
 
-const TOKEN = "integration-test-token-0123456789";
-process.env.INGEST_TOKEN = TOKEN;
-process.env.ALLORA_NETWORK = "testnet";
-process.env.API_RATE_LIMIT = "100000";
-const { POST } = await import("@/app/api/ingest/route");
+setRouteEnv({ ALLORA_NETWORK: "testnet", API_RATE_LIMIT: "100000" });
 const { GET } = await import("@/app/api/v1/[dataset]/route");
 
 const LABELS = ["a,b", 'q"x', "", "=1+1", "line\nbreak", "\\.", "ünï"];
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  setDatabase(db);
+withTestDatabase(() => {
   const batch = everyDatasetBatch();
   batch.rows.topics!.push({ ...topicRow(2, FORMULA_METADATA, 20), metadata: "", label_whitelist: LABELS });
   batch.rows.topics!.push({ ...topicRow(3, "\\.", 20), label_whitelist: ["-1"] });
   batch.rows.topics!.push(topicRow(4, FORMULA_METADATA, 20), topicRow(5, "-0.5 is text here", 20));
-  const res = await POST(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(batch) }));
-  expect(res.status).toBe(200);
+  return batch;
 });
-afterAll(() => db.dispose());
 
 const get = (dataset: string, query: string) =>
   GET(new Request(`http://localhost/api/v1/${dataset}?${query}`), { params: Promise.resolve({ dataset }) });
