@@ -1,5 +1,5 @@
 import { buttonClassName } from "@/components/ui/button";
-import { fieldClass, labelClass } from "@/components/signals/board-filters";
+import { FieldLabel, fieldClass, SelectField } from "@/components/ui/form-field";
 import { strategyLabel } from "@/components/signals/signal-format";
 import { UrlForm } from "@/components/signals/url-form";
 
@@ -14,36 +14,22 @@ export function ParameterForm({ action, label, raw, defaults, inBrowser }: { act
   return (
     <UrlForm action={action} navigate={inBrowser ? "history" : "router"} className="flex flex-wrap items-end gap-3" label="Backtest parameters" testId="parameter-form">
       <input type="hidden" name="label" value={label} />
-      <label className={labelClass}>
-        Strategy
-        <select name="strategy" defaultValue={v("strategy")} className={fieldClass}>
-          {Object.entries(strategyLabel).map(([k, text]) => (
-            <option key={k} value={k}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={labelClass}>
-        Fee (bps)
+      <SelectField label="Strategy" name="strategy" defaultValue={v("strategy")} options={Object.entries(strategyLabel)} />
+      <FieldLabel label="Fee (bps)">
         <input name="fee_bps" type="number" min={0} max={1000} step="0.5" defaultValue={v("fee_bps")} className={`${fieldClass} w-24`} />
-      </label>
-      <label className={labelClass}>
-        Slippage (bps)
+      </FieldLabel>
+      <FieldLabel label="Slippage (bps)">
         <input name="slippage_bps" type="number" min={0} max={1000} step="0.5" defaultValue={v("slippage_bps")} className={`${fieldClass} w-24`} />
-      </label>
-      <label className={labelClass}>
-        Threshold (bps)
+      </FieldLabel>
+      <FieldLabel label="Threshold (bps)">
         <input name="threshold" type="number" min={0} max={10000} step="1" defaultValue={v("threshold")} className={`${fieldClass} w-24`} />
-      </label>
-      <label className={labelClass}>
-        From
+      </FieldLabel>
+      <FieldLabel label="From">
         <input name="from" type="date" defaultValue={raw.from} className={fieldClass} />
-      </label>
-      <label className={labelClass}>
-        To
+      </FieldLabel>
+      <FieldLabel label="To">
         <input name="to" type="date" defaultValue={raw.to} className={fieldClass} />
-      </label>
+      </FieldLabel>
       <button type="submit" className={buttonClassName("primary")}>
         Run backtest
       </button>
