@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import type { ValidatorRowDto } from "@/lib/queries/staking-validators";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { Allo, Missing, Percent } from "@/components/staking/values";
+import { Allo, Percent } from "@/components/staking/values";
+import { RealizedApr, Uptime } from "@/components/staking/validator-figures";
 import { STATUS_LABEL } from "@/components/staking/validator-directory-table";
 
 const METRICS: { label: string; cell: (v: ValidatorRowDto) => ReactNode }[] = [
@@ -13,7 +14,9 @@ const METRICS: { label: string; cell: (v: ValidatorRowDto) => ReactNode }[] = [
   { label: "Commission spike", cell: (v) => (v.spike ? `+${v.spike.risePoints} points` : "None") },
   { label: "Self-delegation (ALLO)", cell: (v) => <Allo uallo={v.selfDelegation} digits={0} /> },
   { label: "Estimated APR", cell: (v) => <Percent fraction={v.estimatedApr} /> },
-  { label: "Realized APR", cell: () => <Missing why="validator rewards are not indexed" /> },
+  { label: "Realized APR (7 d)", cell: (v) => <RealizedApr r={v.realized.d7} missing={v.realizedMissing} /> },
+  { label: "Realized APR (30 d)", cell: (v) => <RealizedApr r={v.realized.d30} missing={v.realizedMissing} /> },
+  { label: "Uptime", cell: (v) => <Uptime u={v.uptime} missing={v.uptimeMissing} /> },
   { label: "Delegators", cell: (v) => v.delegatorCount },
 ];
 

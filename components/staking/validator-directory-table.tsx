@@ -3,7 +3,8 @@ import type { ValidatorRowDto } from "@/lib/queries/staking-validators";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import { Allo, Missing, Percent, shortAddress } from "@/components/staking/values";
+import { Allo, Percent, shortAddress } from "@/components/staking/values";
+import { RealizedApr, Uptime } from "@/components/staking/validator-figures";
 
 export const VALIDATOR_SORTS = { power: "Voting power", commission: "Commission", apr: "Estimated APR", delegators: "Delegators" } as const;
 export type ValidatorSort = keyof typeof VALIDATOR_SORTS;
@@ -49,7 +50,7 @@ export function ValidatorDirectoryTable({ rows, sort, sortHref, detailHref, comp
             {header("commission")}
             <Th className="text-right">Self-delegation</Th>
             {header("apr")}
-            <Th className="text-right">Realized APR</Th>
+            <Th className="text-right">Realized APR (7 d)</Th>
             <Th className="text-right">Uptime</Th>
             {header("delegators")}
             <Th>Compare</Th>
@@ -73,8 +74,11 @@ export function ValidatorDirectoryTable({ rows, sort, sortHref, detailHref, comp
               </Td>
               <Td className="text-right"><Allo uallo={v.selfDelegation} digits={0} /></Td>
               <Td className="text-right"><Percent fraction={v.estimatedApr} /></Td>
-              <Td className="text-right"><Missing why="validator rewards are not indexed" /></Td>
-              <Td className="text-right"><Missing why="uptime is not reported by the indexed state" /></Td>
+              <Td className="text-right" data-testid="realized-apr">
+                <RealizedApr r={v.realized.d7} missing={v.realizedMissing} />
+                <span className="block text-xs text-muted-foreground">30 d: <RealizedApr r={v.realized.d30} missing={v.realizedMissing} /></span>
+              </Td>
+              <Td className="text-right" data-testid="uptime"><Uptime u={v.uptime} missing={v.uptimeMissing} /></Td>
               <Td className="text-right tabular-nums">{v.delegatorCount}</Td>
               <Td>
                 <Link href={compareHref(v.operatorAddress)} className="text-xs underline underline-offset-2">

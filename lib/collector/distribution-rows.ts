@@ -3,14 +3,14 @@
 // AllocateTokensToValidator); both are DecCoins, summed exactly per validator and 1,000-block bucket.
 import type { UnknownEvent } from "@/lib/allora/events";
 import { REWARD_BUCKET_BLOCKS } from "@/lib/ingest/tables-distribution";
-import { scaledToDec, toScaled } from "@/lib/staking/amounts";
+import { addScaled, scaledToDec, toScaled } from "@/lib/staking/amounts";
 import type { BatchBuilder } from "./batch-builder";
 import { EventDecodeError } from "./event-rows";
 
 type Row = Record<string, unknown>;
 const DENOM = "uallo";
 // A DecCoin is an amount then a denom ("12.5uallo"); DecCoins join them with commas, and an empty list is zero.
-const DEC_COIN = /^(\d+(?:\.\d+)?)([a-zA-Z][a-zA-Z0-9/:._-]{1,127})$/;
+const DEC_COIN = /^(\d+(?:\.\d+)?)([a-zA-Z][a-zA-Z0-9/:._-]{2,127})$/;
 
 /** The uallo amount of a DecCoins string, exact; null when the text is not DecCoins. */
 export function decCoinsAmount(text: string, denom = DENOM): string | null {
@@ -24,13 +24,7 @@ export function decCoinsAmount(text: string, denom = DENOM): string | null {
   return found;
 }
 
-function addDecs(a: string, b: string): string {
-  const x = toScaled(a);
-  const y = toScaled(b);
-  const scale = Math.max(x.scale, y.scale);
-  const units = x.units * 10n ** BigInt(scale - x.scale) + y.units * 10n ** BigInt(scale - y.scale);
-  return scaledToDec({ units, scale });
-}
+const addDecs = (a: string, b: string) => scaledToDec(addScaled(toScaled(a), toScaled(b)));
 
 /** Two rows of one bucket within a batch: sums added, covered heights widened, blocks counted once per height. */
 export function mergeRewardRows(a: Row, b: Row): Row {

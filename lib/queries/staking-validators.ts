@@ -1,9 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { findFollowedNetworkId } from "@/lib/queries/network";
+import { readRealizedAprs, readUptimes, type RealizedAprDto, type RealizedWindowDto, type UptimeDto } from "@/lib/queries/staking-validator-rewards";
 import { readBlockClock } from "@/lib/queries/staking-chain";
 import { operatorAccount } from "@/lib/staking/address";
-import { ESTIMATED_APR_FORMULA, estimatedValidatorApr } from "@/lib/staking/apr";
+import { ESTIMATED_APR_FORMULA, estimatedValidatorApr, REALIZED_VALIDATOR_APR_FORMULA } from "@/lib/staking/apr";
 import { ratioToDec } from "@/lib/staking/amounts";
 import { commissionChanges, detectCommissionSpike, SPIKE_POINTS, SPIKE_WINDOW_DAYS, type CommissionSpike } from "@/lib/staking/commission-spike";
 
@@ -29,8 +30,12 @@ export type ValidatorRowDto = {
   commissionHistory: CommissionChangeDto[];
   spike: CommissionSpikeDto | null;
   estimatedApr: string | null;
-  /** Uptime is not reported by the indexed REST state (slashing signing info is not collected). */
-  uptime: null;
+  /** Realized delegator APR over the last 7 and 30 days of indexed rewards; null with `realizedMissing` saying why. */
+  realized: { d7: RealizedAprDto | null; d30: RealizedAprDto | null };
+  realizedMissing: string | null;
+  /** From slashing signing info; null with `uptimeMissing` saying why. */
+  uptime: UptimeDto | null;
+  uptimeMissing: string | null;
   asOfHeight: string;
 };
 
@@ -38,6 +43,7 @@ export type ValidatorDirectoryDto = {
   asOfHeight: string | null;
   rows: ValidatorRowDto[];
   apr: { formula: string; emissionPerMonth: string | null; validatorsPercent: string | null; bondedTokens: string; snapshotHeight: string | null };
+  realized: { formula: string; d7: RealizedWindowDto | null; d30: RealizedWindowDto | null };
   spikeRule: string;
 };
 
@@ -52,9 +58,9 @@ export const SPIKE_RULE = `A rise of ${SPIKE_POINTS} or more percentage points w
 export async function listValidatorDirectory(): Promise<ValidatorDirectoryDto> {
   const networkId = await findFollowedNetworkId();
   const apr = { formula: ESTIMATED_APR_FORMULA, emissionPerMonth: null, validatorsPercent: null, bondedTokens: "0", snapshotHeight: null };
-  if (networkId === null) return { asOfHeight: null, rows: [], apr, spikeRule: SPIKE_RULE };
+  if (networkId === null) return { asOfHeight: null, rows: [], apr, realized: { formula: REALIZED_VALIDATOR_APR_FORMULA, d7: null, d30: null }, spikeRule: SPIKE_RULE };
   const { prisma } = await getDb();
-  const [validators, history, emission, clock] = await Promise.all([
+  const [validators, history, emission, clock, d7, d30, uptimes] = await Promise.all([
     prisma.$queryRaw<VRow[]>`
       SELECT v.operator_address AS operator, v.moniker, v.status, v.jailed, v.tokens::text AS tokens, v.commission_rate::text AS rate,
         v.commission_max_rate::text AS "maxRate", v.commission_max_change_rate::text AS "maxChange",
@@ -74,6 +80,9 @@ export async function listValidatorDirectory(): Promise<ValidatorDirectoryDto> {
       WHERE c.prev IS NULL OR c.next IS NULL OR c.prev <> c.commission_rate OR c.next <> c.commission_rate ORDER BY c.operator_address, c.block_height`,
     prisma.emissionSnapshot.findFirst({ where: { networkId }, orderBy: { blockHeight: "desc" } }),
     readBlockClock(networkId),
+    readRealizedAprs(networkId, 7),
+    readRealizedAprs(networkId, 30),
+    readUptimes(networkId),
   ]);
   const selfOf = await selfDelegations(networkId, validators.map((v) => v.operator));
   const bonded = validators.filter((v) => v.status === "BOND_STATUS_BONDED").reduce((sum, v) => sum + BigInt(v.tokens), 0n);
@@ -96,7 +105,10 @@ export async function listValidatorDirectory(): Promise<ValidatorDirectoryDto> {
         isBonded && perMonth !== null && share !== null && v.rate !== null
           ? estimatedValidatorApr({ emissionPerMonth: perMonth, validatorsPercent: share, bondedTokens: bonded, commissionRate: v.rate })
           : null,
-      uptime: null,
+      realized: { d7: d7.byValidator.get(v.operator) ?? null, d30: d30.byValidator.get(v.operator) ?? null },
+      realizedMissing: d30.window === null ? "no validator rewards are indexed yet" : d7.byValidator.has(v.operator) || d30.byValidator.has(v.operator) ? null : "no rewards were allocated to it in the window: it was not in the active set",
+      uptime: uptimes.byValidator.get(v.operator) ?? null,
+      uptimeMissing: uptimes.byValidator.has(v.operator) ? null : uptimes.indexed ? "the chain lists no signing info for its consensus key (never bonded)" : "the node has not served slashing signing info (see the collector notices)",
       asOfHeight: v.height,
     };
   });
@@ -104,6 +116,7 @@ export async function listValidatorDirectory(): Promise<ValidatorDirectoryDto> {
     asOfHeight: clock ? clock.height.toString() : null,
     rows,
     apr: { formula: ESTIMATED_APR_FORMULA, emissionPerMonth: perMonth?.toString() ?? null, validatorsPercent: share, bondedTokens: bonded.toString(), snapshotHeight: emission?.blockHeight.toString() ?? null },
+    realized: { formula: REALIZED_VALIDATOR_APR_FORMULA, d7: d7.window, d30: d30.window },
     spikeRule: SPIKE_RULE,
   };
 }
