@@ -19,7 +19,8 @@ export function RealizedAprNote({ realized }: { realized: ValidatorDirectoryDto[
       Realized APR = {realized.formula}. Rewards and commission are x/distribution&apos;s begin-block <code>rewards</code> and{" "}
       <code>commission</code> events of every indexed block, summed per 1,000 blocks; the <code>rewards</code> event carries the whole
       allocation, commission included, so delegators earned rewards − commission. Mean bonded tokens: the validator&apos;s state reads in the
-      window; not compounded, before any slashing. <WindowText w={realized.d7} days={7} /> <WindowText w={realized.d30} days={30} />
+      window; not compounded, before any slashing. <WindowText w={realized.d7} days={7} /> <WindowText w={realized.d30} days={30} />{" "}
+      Uptime = 1 − missed blocks ÷ the chain&apos;s signed-blocks window (slashing signing info, as of the block in its title).
     </p>
   );
 }

@@ -4,10 +4,10 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Allo, Percent } from "@/components/staking/values";
 import { RealizedApr, Uptime } from "@/components/staking/validator-figures";
-import { STATUS_LABEL } from "@/components/staking/validator-directory-table";
+import { BOND_STATUS_LABEL, bondStatus } from "@/lib/staking/validator-status";
 
 const METRICS: { label: string; cell: (v: ValidatorRowDto) => ReactNode }[] = [
-  { label: "Status", cell: (v) => `${STATUS_LABEL[v.status] ?? v.status}${v.jailed ? ", jailed" : ""}` },
+  { label: "Status", cell: (v) => `${BOND_STATUS_LABEL[bondStatus(v.status)]}${v.jailed ? ", jailed" : ""}` },
   { label: "Bonded (ALLO)", cell: (v) => <Allo uallo={v.tokens} digits={0} /> },
   { label: "Voting power", cell: (v) => <Percent fraction={v.votingPower} /> },
   { label: "Commission", cell: (v) => <Percent fraction={v.commissionRate} /> },

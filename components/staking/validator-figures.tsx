@@ -15,7 +15,7 @@ export function Uptime({ u, missing }: { u: UptimeDto | null; missing: string | 
   return (
     <span title={`1 − ${u.missed} missed ÷ ${u.window} signed-blocks window, signing info of ${u.consensusAddress} as of block ${u.asOfHeight}`}>
       <Percent fraction={u.uptime} />
-      <span className="block text-xs text-muted-foreground">{formatInteger(u.missed)} of {formatInteger(u.window)} missed</span>
+      <span className="block text-xs whitespace-nowrap text-muted-foreground">{formatInteger(u.missed)} missed</span>
     </span>
   );
 }

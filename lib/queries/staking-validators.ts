@@ -6,6 +6,7 @@ import { readBlockClock } from "@/lib/queries/staking-chain";
 import { operatorAccount } from "@/lib/staking/address";
 import { ESTIMATED_APR_FORMULA, estimatedValidatorApr, REALIZED_VALIDATOR_APR_FORMULA } from "@/lib/staking/apr";
 import { ratioToDec } from "@/lib/staking/amounts";
+import { isBonded } from "@/lib/staking/validator-status";
 import { commissionChanges, detectCommissionSpike, SPIKE_POINTS, SPIKE_WINDOW_DAYS, type CommissionSpike } from "@/lib/staking/commission-spike";
 
 export type CommissionChangeDto = { height: string; timeIso: string; rate: string };
@@ -85,7 +86,7 @@ export async function listValidatorDirectory(): Promise<ValidatorDirectoryDto> {
     readUptimes(networkId),
   ]);
   const selfOf = await selfDelegations(networkId, validators.map((v) => v.operator));
-  const bonded = validators.filter((v) => v.status === "BOND_STATUS_BONDED").reduce((sum, v) => sum + BigInt(v.tokens), 0n);
+  const bonded = validators.filter((v) => isBonded(v.status)).reduce((sum, v) => sum + BigInt(v.tokens), 0n);
   const perMonth = emission?.emissionPerMonth ? BigInt(emission.emissionPerMonth.toFixed()) : null;
   const share = emission?.validatorsPercent ? emission.validatorsPercent.toFixed() : null;
   const nowMs = clock?.timeMs ?? Date.now();
@@ -93,16 +94,16 @@ export async function listValidatorDirectory(): Promise<ValidatorDirectoryDto> {
     const points = history.filter((h) => h.operator === v.operator).map((c) => ({ height: BigInt(c.height), timeMs: c.ms, rate: c.rate }));
     const spike = detectCommissionSpike(points, nowMs);
     const changes = commissionChanges(points);
-    const isBonded = v.status === "BOND_STATUS_BONDED";
+    const bondedNow = isBonded(v.status);
     return {
       operatorAddress: v.operator, moniker: v.moniker, status: v.status, jailed: v.jailed, tokens: v.tokens,
-      votingPower: isBonded ? ratioToDec(BigInt(v.tokens), bonded, 6) : null,
+      votingPower: bondedNow ? ratioToDec(BigInt(v.tokens), bonded, 6) : null,
       commissionRate: v.rate, commissionMaxRate: v.maxRate, commissionMaxChangeRate: v.maxChange, minSelfDelegation: v.minSelf,
       selfDelegation: selfOf.get(v.operator) ?? null, delegatorCount: v.delegators,
       commissionHistory: changes.map((c) => ({ height: c.height.toString(), timeIso: new Date(c.timeMs).toISOString(), rate: c.rate })),
       spike: spike ? { ...spike, fromHeight: spike.fromHeight.toString(), toHeight: spike.toHeight.toString() } : null,
       estimatedApr:
-        isBonded && perMonth !== null && share !== null && v.rate !== null
+        bondedNow && perMonth !== null && share !== null && v.rate !== null
           ? estimatedValidatorApr({ emissionPerMonth: perMonth, validatorsPercent: share, bondedTokens: bonded, commissionRate: v.rate })
           : null,
       realized: { d7: d7.byValidator.get(v.operator) ?? null, d30: d30.byValidator.get(v.operator) ?? null },

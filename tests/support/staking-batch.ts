@@ -75,7 +75,8 @@ export function stakingBatch(): IngestBatch {
         removal(2, D, "", 3900, 50n, 5100),
         removal(1, R2, "", 3600, 50n, 6000),
       ],
-      validators: [validator(V1, "One", a(20_000_000), "0.100000000000000000"), validator(V2, "Two", a(10_000_000), "0.110000000000000000"),
+      // V2's status as the collector stores it ("bonded"), V1's as the chain's enum name: both count as bonded.
+      validators: [validator(V1, "One", a(20_000_000), "0.100000000000000000"), validator(V2, "Two", a(10_000_000), "0.110000000000000000", "bonded"),
         validator(V3, "Jailed", a(1_000_000), "0.050000000000000000", "BOND_STATUS_UNBONDED", true)],
       validator_history: [
         history(V1, 2000, "0.100000000000000000", a(20_000_000)), history(V1, 4000, "0.100000000000000000", a(20_000_000)),

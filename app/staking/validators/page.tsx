@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Validators" };
 
 function sortValidators(rows: ValidatorRowDto[], key: ValidatorSort): ValidatorRowDto[] {
   const pick = (v: ValidatorRowDto): string | null =>
-    key === "power" ? v.tokens : key === "commission" ? v.commissionRate : key === "apr" ? v.estimatedApr : String(v.delegatorCount);
+    key === "power" ? v.tokens : key === "commission" ? v.commissionRate : key === "apr" ? v.estimatedApr : key === "realized" ? (v.realized.d7?.apr ?? null) : String(v.delegatorCount);
   // Commission sorts lowest first (what a delegator looks for); missing values always last.
   const dir = key === "commission" ? 1 : -1;
   return [...rows].sort((a, b) => {

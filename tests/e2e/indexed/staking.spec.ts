@@ -60,13 +60,23 @@ test("validator directory: a jailed validator, and one whose commission spiked",
   // validators; the jailed and the unbonded one earned nothing in the window: "—".
   await expect(page.getByTestId("realized-apr-note")).toContainText("Realized APR = Σ (rewards − commission) ÷ mean bonded tokens");
   await expect(page.getByTestId("realized-apr-note")).toContainText(/7 d: blocks [\d,]+–[\d,]+/);
+  const estimated = await page.getByTestId("estimated-apr").allTextContents();
+  expect(estimated.filter((t) => /^\d+(\.\d{1,2})?%$/.test(t))).toHaveLength(10);
   const realized = await page.getByTestId("realized-apr").allTextContents();
   expect(realized.filter((t) => /^\d+(\.\d{1,2})?%30 d: \d+(\.\d{1,2})?%$/.test(t))).toHaveLength(10);
   expect(realized.filter((t) => t.startsWith("—"))).toHaveLength(2);
   // Uptime from signing info: every validator that was ever bonded has one; the never-bonded one says why not.
   const uptimes = await page.getByTestId("uptime").allTextContents();
-  expect(uptimes.filter((t) => /^\d+(\.\d{1,2})?%[\d,]+ of 10,000 missed$/.test(t))).toHaveLength(11);
+  expect(uptimes.filter((t) => /^\d+(\.\d{1,2})?%[\d,]+ missed$/.test(t))).toHaveLength(11);
   expect(uptimes.filter((t) => /^— not available: the chain lists no signing info/.test(t))).toHaveLength(1);
+  // Sorted by realized APR, highest first, the two without one last.
+  await page.getByRole("link", { name: "Realized APR (7 d)" }).click();
+  await expect(page).toHaveURL(/sort=realized/);
+  const sorted = (await page.getByTestId("realized-apr").allTextContents()).map((t) => /^(\d+(?:\.\d+)?)%/.exec(t)?.[1] ?? null);
+  const known = sorted.filter((x) => x !== null).map(Number);
+  expect(known).toEqual([...known].sort((a, b) => b - a));
+  expect(sorted.slice(-2)).toEqual([null, null]);
+  await page.goto("/staking/validators");
 
   const spiked = page.getByTestId("validator-row").filter({ hasText: /Commission spike \+8 pts/ });
   await expect(spiked).toHaveCount(1);

@@ -5,6 +5,7 @@ import { bech32 } from "bech32";
 import { consensusAddress } from "@/lib/allora/consensus-address";
 import { decCoinsAmount, mergeRewardRows } from "@/lib/collector/distribution-rows";
 import { realizedValidatorApr } from "@/lib/staking/apr";
+import { bondStatus, isBonded } from "@/lib/staking/validator-status";
 
 const DAY_MS = 86_400_000n;
 
@@ -57,5 +58,12 @@ describe("consensus address of signing info", () => {
   it("maps no other key type and no malformed key", () => {
     expect(consensusAddress({ type: "/cosmos.crypto.secp256k1.PubKey", key: Buffer.alloc(33).toString("base64") })).toBeNull();
     expect(consensusAddress({ type: "/cosmos.crypto.ed25519.PubKey", key: Buffer.alloc(31).toString("base64") })).toBeNull();
+  });
+});
+
+describe("bond status", () => {
+  it("reads the collector's stored status and the chain's enum name alike", () => {
+    expect([isBonded("bonded"), isBonded("BOND_STATUS_BONDED"), isBonded("unbonding"), isBonded("BOND_STATUS_UNBONDED")]).toEqual([true, true, false, false]);
+    expect(bondStatus("BOND_STATUS_UNSPECIFIED")).toBe("unspecified");
   });
 });
