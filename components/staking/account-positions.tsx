@@ -69,12 +69,25 @@ export function AccountPositions({ account }: { account: AccountDto }) {
                   <AddressLink href={`/staking/validators?validator=${v.operatorAddress}`} address={v.operatorAddress} />
                 </Td>
                 <Td className="text-right"><AlloExact uallo={v.amount} /></Td>
-                <Td className="text-right"><Missing why="validator (distribution) rewards are not indexed" /></Td>
+                <Td className="text-right" data-testid="validator-pending-reward">
+                  {v.pendingReward === null ? (
+                    <Missing why="no distribution rewards read for this delegation yet (or the node does not serve them: see the collector notices)" />
+                  ) : (
+                    <span title={`${v.pendingReward} uallo (DecCoin) as of block ${v.pendingRewardHeight}`}>
+                      <AlloExact uallo={v.pendingReward} />
+                      <span className="block text-xs text-muted-foreground">as of block {formatInteger(v.pendingRewardHeight ?? "")}</span>
+                    </span>
+                  )}
+                </Td>
                 <Td className="text-right tabular-nums">{formatInteger(v.asOfHeight)}</Td>
               </tr>
             ))}
           </tbody>
         </Table>
+        <p className="px-5 py-3 text-xs text-muted-foreground">
+          Pending validator rewards: the chain&apos;s distribution query per delegation, in whole uallo as a withdrawal pays them (the
+          fractional uallo is in the title). Total: {account.validatorRewardTotal === null ? <Missing why="a delegation has no pending reward read" /> : <><AlloExact uallo={account.validatorRewardTotal} /> ALLO</>}.
+        </p>
       </Block>
     </div>
   );

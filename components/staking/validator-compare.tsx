@@ -2,18 +2,21 @@ import type { ReactNode } from "react";
 import type { ValidatorRowDto } from "@/lib/queries/staking-validators";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { Allo, Missing, Percent } from "@/components/staking/values";
-import { STATUS_LABEL } from "@/components/staking/validator-directory-table";
+import { Allo, Percent } from "@/components/staking/values";
+import { RealizedApr, Uptime } from "@/components/staking/validator-figures";
+import { BOND_STATUS_LABEL, bondStatus } from "@/lib/staking/validator-status";
 
 const METRICS: { label: string; cell: (v: ValidatorRowDto) => ReactNode }[] = [
-  { label: "Status", cell: (v) => `${STATUS_LABEL[v.status] ?? v.status}${v.jailed ? ", jailed" : ""}` },
+  { label: "Status", cell: (v) => `${BOND_STATUS_LABEL[bondStatus(v.status)]}${v.jailed ? ", jailed" : ""}` },
   { label: "Bonded (ALLO)", cell: (v) => <Allo uallo={v.tokens} digits={0} /> },
   { label: "Voting power", cell: (v) => <Percent fraction={v.votingPower} /> },
   { label: "Commission", cell: (v) => <Percent fraction={v.commissionRate} /> },
   { label: "Commission spike", cell: (v) => (v.spike ? `+${v.spike.risePoints} points` : "None") },
   { label: "Self-delegation (ALLO)", cell: (v) => <Allo uallo={v.selfDelegation} digits={0} /> },
   { label: "Estimated APR", cell: (v) => <Percent fraction={v.estimatedApr} /> },
-  { label: "Realized APR", cell: () => <Missing why="validator rewards are not indexed" /> },
+  { label: "Realized APR (7 d)", cell: (v) => <RealizedApr r={v.realized.d7} missing={v.realizedMissing} /> },
+  { label: "Realized APR (30 d)", cell: (v) => <RealizedApr r={v.realized.d30} missing={v.realizedMissing} /> },
+  { label: "Uptime", cell: (v) => <Uptime u={v.uptime} missing={v.uptimeMissing} /> },
   { label: "Delegators", cell: (v) => v.delegatorCount },
 ];
 

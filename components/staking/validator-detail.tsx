@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AlloExact, Missing, Percent } from "@/components/staking/values";
 import { ValidatorStatus } from "@/components/staking/validator-directory-table";
+import { RealizedApr, Uptime } from "@/components/staking/validator-figures";
 import { formatInteger, formatUtc } from "@/components/format";
 
 /** One validator in full: its commission history (every indexed change) and the spike, if any. */
@@ -26,7 +27,10 @@ export function ValidatorDetail({ v, spikeRule }: { v: ValidatorRowDto; spikeRul
         <dt className="text-muted-foreground">Min self-delegation (uallo)</dt><dd>{v.minSelfDelegation ?? <Missing />}</dd>
         <dt className="text-muted-foreground">Commission max / max daily change</dt>
         <dd><Percent fraction={v.commissionMaxRate} /> / <Percent fraction={v.commissionMaxChangeRate} /></dd>
-        <dt className="text-muted-foreground">Uptime</dt><dd><Missing why="signing info is not indexed" /> not reported by the indexed state</dd>
+        <dt className="text-muted-foreground">Uptime (signed-blocks window)</dt>
+        <dd><Uptime u={v.uptime} missing={v.uptimeMissing} />{v.uptimeMissing ? <span className="text-xs text-muted-foreground"> {v.uptimeMissing}</span> : null}</dd>
+        <dt className="text-muted-foreground">Realized APR, 7 d / 30 d</dt>
+        <dd><RealizedApr r={v.realized.d7} missing={v.realizedMissing} /> / <RealizedApr r={v.realized.d30} missing={v.realizedMissing} /></dd>
       </dl>
       <Table label={`Commission history of ${v.moniker}`}>
         <thead><tr><Th>Since block</Th><Th>Time</Th><Th className="text-right">Commission</Th></tr></thead>

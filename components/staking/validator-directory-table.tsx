@@ -1,14 +1,15 @@
 import Link from "next/link";
 import type { ValidatorRowDto } from "@/lib/queries/staking-validators";
+import { BOND_STATUS_LABEL, bondStatus, isBonded } from "@/lib/staking/validator-status";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import { Allo, Missing, Percent, shortAddress } from "@/components/staking/values";
+import { Allo, Percent, shortAddress } from "@/components/staking/values";
+import { RealizedApr, Uptime } from "@/components/staking/validator-figures";
 
-export const VALIDATOR_SORTS = { power: "Voting power", commission: "Commission", apr: "Estimated APR", delegators: "Delegators" } as const;
+export const VALIDATOR_SORTS = { power: "Voting power", commission: "Commission", apr: "Estimated APR", realized: "Realized APR (7 d)", delegators: "Delegators" } as const;
 export type ValidatorSort = keyof typeof VALIDATOR_SORTS;
 
-export const STATUS_LABEL: Record<string, string> = { BOND_STATUS_BONDED: "Bonded", BOND_STATUS_UNBONDING: "Unbonding", BOND_STATUS_UNBONDED: "Unbonded" };
 
 type Props = {
   rows: ValidatorRowDto[];
@@ -22,7 +23,7 @@ type Props = {
 export function ValidatorStatus({ v }: { v: ValidatorRowDto }) {
   return (
     <span className="flex flex-wrap gap-1">
-      <Badge variant={v.status === "BOND_STATUS_BONDED" ? "accent" : "neutral"}>{STATUS_LABEL[v.status] ?? v.status}</Badge>
+      <Badge variant={isBonded(v.status) ? "accent" : "neutral"}>{BOND_STATUS_LABEL[bondStatus(v.status)]}</Badge>
       {v.jailed ? <Badge variant="warning">Jailed</Badge> : null}
       {v.spike ? <Badge variant="warning">Commission spike +{v.spike.risePoints} pts</Badge> : null}
     </span>
@@ -49,7 +50,7 @@ export function ValidatorDirectoryTable({ rows, sort, sortHref, detailHref, comp
             {header("commission")}
             <Th className="text-right">Self-delegation</Th>
             {header("apr")}
-            <Th className="text-right">Realized APR</Th>
+            {header("realized")}
             <Th className="text-right">Uptime</Th>
             {header("delegators")}
             <Th>Compare</Th>
@@ -72,9 +73,12 @@ export function ValidatorDirectoryTable({ rows, sort, sortHref, detailHref, comp
                 <span className="block text-xs text-muted-foreground">{v.commissionHistory.length} change{v.commissionHistory.length === 1 ? "" : "s"} indexed</span>
               </Td>
               <Td className="text-right"><Allo uallo={v.selfDelegation} digits={0} /></Td>
-              <Td className="text-right"><Percent fraction={v.estimatedApr} /></Td>
-              <Td className="text-right"><Missing why="validator rewards are not indexed" /></Td>
-              <Td className="text-right"><Missing why="uptime is not reported by the indexed state" /></Td>
+              <Td className="text-right" data-testid="estimated-apr"><Percent fraction={v.estimatedApr} /></Td>
+              <Td className="text-right" data-testid="realized-apr">
+                <RealizedApr r={v.realized.d7} missing={v.realizedMissing} />
+                <span className="block text-xs text-muted-foreground">30 d: <RealizedApr r={v.realized.d30} missing={v.realizedMissing} /></span>
+              </Td>
+              <Td className="text-right" data-testid="uptime"><Uptime u={v.uptime} missing={v.uptimeMissing} /></Td>
               <Td className="text-right tabular-nums">{v.delegatorCount}</Td>
               <Td>
                 <Link href={compareHref(v.operatorAddress)} className="text-xs underline underline-offset-2">

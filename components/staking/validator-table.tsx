@@ -1,15 +1,11 @@
 import type { ValidatorDto } from "@/lib/queries/staking";
+import { BOND_STATUS_LABEL, bondStatus, isBonded } from "@/lib/staking/validator-status";
 import { Card } from "@/components/ui/card";
 import { ExportLink } from "@/components/data/export-link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatAllo, formatPercent } from "@/components/format";
 
-const STATUS_LABEL: Record<string, string> = {
-  BOND_STATUS_BONDED: "Bonded",
-  BOND_STATUS_UNBONDING: "Unbonding",
-  BOND_STATUS_UNBONDED: "Unbonded",
-};
 
 export function ValidatorTable({ validators }: { validators: ValidatorDto[] }) {
   return (
@@ -37,8 +33,8 @@ export function ValidatorTable({ validators }: { validators: ValidatorDto[] }) {
               </Td>
               <Td>
                 <span className="flex flex-wrap gap-1">
-                  <Badge variant={v.status === "BOND_STATUS_BONDED" ? "accent" : "neutral"}>
-                    {STATUS_LABEL[v.status] ?? v.status}
+                  <Badge variant={isBonded(v.status) ? "accent" : "neutral"}>
+                    {BOND_STATUS_LABEL[bondStatus(v.status)]}
                   </Badge>
                   {v.jailed ? <Badge variant="warning">Jailed</Badge> : null}
                 </span>

@@ -6,6 +6,7 @@ import {
   validatorDelegationsPageSchema,
   validatorsPageSchema,
 } from "@/lib/allora/schemas/cosmos-staking";
+import { delegatorRewardsSchema, signingInfosPageSchema, slashingParamsSchema } from "@/lib/allora/schemas/cosmos-distribution";
 import { emissionInfoResponseSchema, inflationResponseSchema } from "@/lib/allora/schemas/mint";
 
 const PAGE_LIMIT = "200";
@@ -31,7 +32,7 @@ async function collectPages<T>(get: LcdGet, path: string, schema: Page<T>, query
   throw new Error(`pagination of ${path} did not finish within ${MAX_PAGES} pages`);
 }
 
-/** Mint (`mint/v5`) and standard Cosmos staking queries. */
+/** Mint (`mint/v5`) and standard Cosmos staking, distribution and slashing queries. */
 export function cosmosQueries(get: LcdGet) {
   return {
     getEmissionInfo: (q?: QueryOptions) => get("/mint/v5/emission_info", emissionInfoResponseSchema, q),
@@ -55,5 +56,10 @@ export function cosmosQueries(get: LcdGet) {
         unbondingDelegationsPageSchema,
         q,
       ),
+    /** A delegator's pending rewards per validator (uallo DecCoin amounts). */
+    getDelegatorRewards: (delegator: string, q?: QueryOptions) =>
+      get(`/cosmos/distribution/v1beta1/delegators/${seg(delegator)}/rewards`, delegatorRewardsSchema, q),
+    listSigningInfos: (q?: QueryOptions) => collectPages(get, "/cosmos/slashing/v1beta1/signing_infos", signingInfosPageSchema, q),
+    getSlashingParams: (q?: QueryOptions) => get("/cosmos/slashing/v1beta1/params", slashingParamsSchema, q),
   };
 }

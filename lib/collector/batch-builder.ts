@@ -2,6 +2,7 @@
 // (the ingest route refuses that) and facts seen twice in a range merge instead of colliding.
 import type { IngestBatch } from "@/lib/ingest/batch-schema";
 import { tableNames, tableSpecs, type TableName } from "@/lib/ingest/tables";
+import { mergeRewardRows } from "./distribution-rows";
 
 type Row = Record<string, unknown>;
 type Updates = NonNullable<IngestBatch["updates"]>;
@@ -19,6 +20,7 @@ const mergers: Partial<Record<TableName, (prev: Row, next: Row) => Row>> = {
   }),
   topic_labels: (a, b) => ({ ...a, label_id: a.label_id ?? b.label_id ?? null, first_seen_height: minHeight(a.first_seen_height, b.first_seen_height) }),
   inference_weights: (a, b) => ({ ...a, weight: b.weight ?? a.weight ?? null, regret: b.regret ?? a.regret ?? null }),
+  validator_rewards: mergeRewardRows,
 };
 
 function minHeight(a: unknown, b: unknown): string {
@@ -86,6 +88,11 @@ export class BatchBuilder {
   /** Declares this batch's delegations and unbondings the complete live sets as of `height` (a block in the batch). */
   fullState(height: bigint): void {
     this.fullStateHeight = height;
+  }
+
+  /** The rows gathered for one table so far. */
+  rowsOf(table: TableName): Row[] {
+    return [...(this.tables.get(table)?.values() ?? [])];
   }
 
   count(table: TableName): number {

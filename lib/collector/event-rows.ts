@@ -7,6 +7,7 @@ import type { LabeledDecs } from "@/lib/allora/schemas/common";
 import type { NetworkInferenceBundle } from "@/lib/allora/schemas/network-inference";
 import type { ValueBundle } from "@/lib/allora/schemas/value-bundle";
 import type { BatchBuilder } from "./batch-builder";
+import { addDistributionEvent } from "./distribution-rows";
 
 export type Touched = {
   topics: Set<string>;
@@ -203,5 +204,6 @@ export function addBlock(b: BatchBuilder, t: Touched, block: BlockSummary, resul
   committed.forEach((ev, index) => {
     if (ev.event.kind === "error") throw new EventDecodeError(`block ${block.height}: ${ev.event.message}`);
     if (ev.event.kind === "event") addEvent(b, t, ev.event, block.height, index);
+    else if (ev.event.kind === "unknown" && ev.source !== "tx") addDistributionEvent(b, ev.event, block.height);
   });
 }

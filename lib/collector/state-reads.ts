@@ -7,10 +7,11 @@ import { AlloraHttpError, publicErrorMessage } from "@/lib/allora/http";
 import type { LcdClient } from "@/lib/allora/lcd-client";
 import { BatchBuilder } from "./batch-builder";
 import type { Touched } from "./event-rows";
+import { addPendingRewards, addSigningInfos } from "./distribution-state";
 import { addEmissions, addStakes, addTopics, addValidators, listTopicIds } from "./state-rows";
 
 export type StateNotice = {
-  /** What is missing: "topic 3", "emissions", "validators", "stakes", "topics", or "rpc batches". */
+  /** What is missing: "topic 3", "emissions", "validators", "validator rewards", "signing info", "stakes", "topics", or "rpc batches". */
   state: string;
   /** missing: not served at all; pruned: read at a later height than the batch's; single_requests: see detail. */
   kind: "missing" | "pruned" | "single_requests";
@@ -75,6 +76,15 @@ export function createStateReader(lcd: LcdClient, log: (message: string) => void
     return sub;
   };
 
+  /** Pending rewards of the delegators the validators read listed, and signing info: each its own notice if missing. */
+  function distributionReads(validators: Promise<BatchBuilder | null>, to: bigint, head: bigint): Promise<BatchBuilder | null>[] {
+    const delegatorsOf = (sub: BatchBuilder) => [...new Set(sub.rowsOf("validator_delegations").map((r) => String(r.delegator)))];
+    return [
+      validators.then((sub) => (sub ? attempt("validator rewards", "validator rewards", to, head, into((s, h) => addPendingRewards(s, lcd, delegatorsOf(sub), h))) : null)),
+      attempt("signing info", "signing info", to, head, into((sub, h) => addSigningInfos(sub, lcd, h))),
+    ];
+  }
+
   return {
     /** Adds the state the batch needs: touched topics and stakes, or everything when `full`. */
     /** Answers the names of the topics it read, from which the ground-truth feed learns what to price. */
@@ -92,7 +102,8 @@ export function createStateReader(lcd: LcdClient, log: (message: string) => void
       );
       parts.push(attempt("stakes", "stakes", to, head, into((sub, h) => addStakes(sub, lcd, touched, h))));
       if (full) {
-        parts.push(attempt("validators", "validators", to, head, into((sub, h) => addValidators(sub, lcd, h))));
+        const validators = attempt("validators", "validators", to, head, into((sub, h) => addValidators(sub, lcd, h)));
+        parts.push(validators, ...distributionReads(validators, to, head));
         parts.push(attempt("emissions", "emissions", to, head, into((sub, h) => addEmissions(sub, lcd, h))));
       }
       const others = await Promise.all(parts);

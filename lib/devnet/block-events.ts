@@ -7,6 +7,7 @@ import type { Simulation } from "./simulation";
 import { eventValueBundle, networkInferencesV9, valueBundleV3 } from "./shapes";
 import type { TopicEngine } from "./topic-engine";
 import { settlementEvents } from "./settlement-events";
+import { distributionEvents } from "./distribution";
 
 export interface BlockContents {
   beginBlock: TypedEv[];
@@ -106,7 +107,7 @@ function closeEvents(sim: Simulation, e: TopicEngine, h: number, out: TypedEv[])
 
 export function blockContents(sim: Simulation, h: number): BlockContents {
   const mint = (name: string) => ({ module: "mint" as const, name, fields: { block_height: String(h), token_amount: CHAIN_PARAMS.blockEmission.toString() } });
-  const beginBlock: TypedEv[] = [mint("EventEcosystemTokenMintSet"), mint("EventRewardCurrentBlockEmission")];
+  const beginBlock: TypedEv[] = [mint("EventEcosystemTokenMintSet"), mint("EventRewardCurrentBlockEmission"), ...distributionEvents(sim, h)];
   const txs: ChainTx[] = [...(sim.ledger.txs.get(h) ?? []), ...(sim.validators.txs.get(h) ?? [])];
   for (const e of sim.engines) workerTxs(sim, e, h, txs);
   for (const e of sim.engines) reputerTxs(sim, e, h, txs);

@@ -32,7 +32,7 @@ function validatorJson(sim: Simulation, v: ValidatorInfo, h: number) {
 }
 
 /** Cosmos pagination: base64 offset keys, `pagination.limit`, optional `count_total`. */
-function paginate<T>(ctx: RestContext, items: T[]): { page: T[]; pagination: { next_key: string | null; total: string } } {
+export function paginate<T>(ctx: RestContext, items: T[]): { page: T[]; pagination: { next_key: string | null; total: string } } {
   const limit = Math.max(1, Number(ctx.query.get("pagination.limit") ?? 100) || 100);
   const key = ctx.query.get("pagination.key");
   const offset = key ? Number(Buffer.from(key, "base64").toString()) || 0 : Number(ctx.query.get("pagination.offset") ?? 0) || 0;

@@ -1,5 +1,6 @@
 // CometBFT RPC (v0.38 JSON): /status, /block and /block_results in the JSON-RPC envelope.
 import { CHAIN_ID } from "./config";
+import { missedBlock } from "./slashing";
 import { blockContents, type BlockContents } from "./block-events";
 import type { ChainTx } from "./chain-types";
 import { encodeEvent, type RpcEvent } from "./event-encoding";
@@ -85,12 +86,17 @@ export function blockJson(sim: Simulation, h: number) {
         height: String(h - 1),
         round: 0,
         block_id: id(h - 1),
-        signatures: sim.validators.list.slice(0, 10).map((v) => ({
-          block_id_flag: 2,
-          validator_address: v.consensusHex,
-          timestamp: isoTime(sim.blockTimeMs(h) - 400),
-          signature: Buffer.from(sha256Hex(`${sim.options.seed}/commit/${h}/${v.index}`) + sha256Hex(`${h}/${v.index}`), "hex").toString("base64"),
-        })),
+        signatures: sim.validators.list.slice(0, 10).map((v) =>
+          // A validator that missed block h − 1 is absent from its commit (BLOCK_ID_FLAG_ABSENT), as slashing counts it.
+          h > 1 && missedBlock(sim, v, h - 1)
+            ? { block_id_flag: 1, validator_address: "", timestamp: "0001-01-01T00:00:00Z", signature: null }
+            : {
+                block_id_flag: 2,
+                validator_address: v.consensusHex,
+                timestamp: isoTime(sim.blockTimeMs(h) - 400),
+                signature: Buffer.from(sha256Hex(`${sim.options.seed}/commit/${h}/${v.index}`) + sha256Hex(`${h}/${v.index}`), "hex").toString("base64"),
+              },
+        ),
       },
     },
   };

@@ -7,6 +7,7 @@ import { errorBody, FaultInjector, malform, type FaultConfig, type FaultCounts }
 import { buildRecord, type DevnetRecord } from "./record";
 import { matchRoute, notImplemented, resolveHeight, type RestReply, type Route } from "./rest-common";
 import { cosmosRoutes } from "./rest-cosmos";
+import { slashingRoutes } from "./rest-slashing";
 import { scoreRoutes } from "./rest-emissions-scores";
 import { stakeRoutes } from "./rest-emissions-stake";
 import { topicRoutes } from "./rest-emissions-topics";
@@ -79,7 +80,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   const stats: DevnetStats = { rpc_posts: 0, rpc_calls: 0, rpc_block_results: 0, rpc_gets: 0, rest_gets: 0 };
   const v = sim.options.emissionsVersion;
   const p = `/emissions/${v}`;
-  const routes: Route[] = [...topicRoutes(p, v), ...scoreRoutes(p, v), ...stakeRoutes(p), ...cosmosRoutes(), ...offchainRoutes(options.apiKey)];
+  const routes: Route[] = [...topicRoutes(p, v), ...scoreRoutes(p, v), ...stakeRoutes(p), ...cosmosRoutes(), ...slashingRoutes(), ...offchainRoutes(options.apiKey)];
 
   const info = () => ({ simulated: true, chain_id: CHAIN_ID, seed: sim.options.seed, emissions_version: v, genesis_time: sim.options.genesisTime, height: sim.height(), latest_block_time: isoTime(sim.blockTimeMs(sim.height())), block_time_ms: blockTimeMs });
 

@@ -75,7 +75,8 @@ export class Validators {
       moniker,
       operator: makeAddress("allovaloper", seed, "validator", index),
       account: withPrefix(makeAddress("allovaloper", seed, "validator", index), "allo"),
-      consensusHex: sha256Hex(`${seed}/cons/${index}`).slice(0, 40),
+      // The consensus address is derived from the key as CometBFT does for ed25519: sha256(key)[:20].
+      consensusHex: sha256Hex(Buffer.from(sha256Base64(`${seed}/pub/${index}`), "base64")).slice(0, 40),
       pubkey: sha256Base64(`${seed}/pub/${index}`),
       status: index < 10 ? "BOND_STATUS_BONDED" : index === 10 ? "BOND_STATUS_UNBONDING" : "BOND_STATUS_UNBONDED",
       jailed: index === 10,

@@ -1,6 +1,7 @@
 // What a batch may write, table by table: one spec per table gives both the batch's validation schema
 // (lib/ingest/batch-schema.ts) and the set-based SQL that writes it (lib/ingest/write.ts).
 // Batch rows use the database's column names; network_id is never in a row, it comes from the batch's network.
+import { distributionTableSpecs } from "./tables-distribution";
 
 export type ColumnType =
   | "height" // int64 as a decimal string (heights, nonces, topic ids)
@@ -268,6 +269,7 @@ export const tableSpecs = {
     merge: insert,
     networkScoped: false,
   },
+  ...distributionTableSpecs,
 } satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof tableSpecs;

@@ -5,6 +5,7 @@ import { findFollowedNetworkId } from "@/lib/queries/network";
 import { clockDto, readBlockClock, type BlockClockDto } from "@/lib/queries/staking-chain";
 import { listAccountExits, type ExitDto } from "@/lib/queries/staking-exits";
 import { pendingReward } from "@/lib/staking/rewards";
+import { addScaled, scaledToDec, toScaled, type Scaled } from "@/lib/staking/amounts";
 
 export type ReputerDelegationDto = {
   topicId: string;
@@ -28,6 +29,10 @@ export type ValidatorDelegationDto = {
   amount: string;
   shares: string;
   asOfHeight: string;
+  /** Pending rewards on this validator (distribution REST, uallo DecCoin amount); null when no read has it. */
+  pendingReward: string | null;
+  /** The block the pending reward was read at (it may be older than the delegation's). */
+  pendingRewardHeight: string | null;
 };
 
 export type AccountDto = {
@@ -39,8 +44,8 @@ export type AccountDto = {
   validatorDelegations: ValidatorDelegationDto[];
   /** Sum of pendingReward over the delegations, uallo. */
   pendingRewardTotal: string;
-  /** Validator (distribution) rewards are not indexed: missing, never 0. */
-  validatorRewards: null;
+  /** Σ pending validator rewards, uallo DecCoin; null when any delegation lacks one (a partial sum would mislead). */
+  validatorRewardTotal: string | null;
   exits: ExitDto[];
 };
 
@@ -48,7 +53,7 @@ export async function getAccount(address: string): Promise<AccountDto> {
   const networkId = await findFollowedNetworkId();
   const clock = networkId === null ? null : await readBlockClock(networkId);
   if (networkId === null || clock === null) {
-    return { address, asOfHeight: null, clock: null, delegations: [], ownStakes: [], validatorDelegations: [], pendingRewardTotal: "0", validatorRewards: null, exits: [] };
+    return { address, asOfHeight: null, clock: null, delegations: [], ownStakes: [], validatorDelegations: [], pendingRewardTotal: "0", validatorRewardTotal: null, exits: [] };
   }
   const [delegations, ownStakes, validatorDelegations, exits] = await Promise.all([
     listReputerDelegations(networkId, address),
@@ -64,7 +69,7 @@ export async function getAccount(address: string): Promise<AccountDto> {
     ownStakes,
     validatorDelegations,
     pendingRewardTotal: delegations.reduce((sum, d) => sum + BigInt(d.pendingReward ?? "0"), 0n).toString(),
-    validatorRewards: null,
+    validatorRewardTotal: sumDecs(validatorDelegations.map((v) => v.pendingReward)),
     exits,
   };
 }
@@ -112,9 +117,18 @@ export async function listValidatorDelegations(networkId: number, delegator: str
   const { prisma } = await getDb();
   return prisma.$queryRaw<ValidatorDelegationDto[]>`
     SELECT d.operator_address AS "operatorAddress", v.moniker, v.status, v.jailed, d.amount::text AS amount, d.shares::text AS shares,
-      d.updated_height::text AS "asOfHeight"
+      d.updated_height::text AS "asOfHeight", r.amount::text AS "pendingReward", r.updated_height::text AS "pendingRewardHeight"
     FROM validator_delegations d
     LEFT JOIN validators v ON v.network_id = d.network_id AND v.operator_address = d.operator_address
+    LEFT JOIN validator_pending_rewards r ON r.network_id = d.network_id AND r.delegator = d.delegator AND r.operator_address = d.operator_address
     WHERE d.network_id = ${networkId} AND d.delegator = ${delegator} AND d.amount > 0 AND d.ended_at_height IS NULL
     ORDER BY d.amount DESC, d.operator_address`;
+}
+
+/** Exact sum of Dec strings; null if any is missing. */
+function sumDecs(values: (string | null)[]): string | null {
+  if (values.length === 0 || values.some((v) => v === null)) return null;
+  let total: Scaled = { units: 0n, scale: 0 };
+  for (const v of values) total = addScaled(total, toScaled(v!));
+  return scaledToDec(total);
 }

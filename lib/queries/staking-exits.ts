@@ -1,9 +1,11 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { listReputerRates, windowStarts } from "@/lib/queries/staking-rates";
 import { estimatedValidatorApr } from "@/lib/staking/apr";
 import { forgoneFromApr, forgoneReputerRewards } from "@/lib/staking/rewards";
 import { estimateHeightAtTime, estimateTimeOfHeight, type BlockClock } from "@/lib/staking/unlock";
+import { BONDED_STATUSES, isBonded } from "@/lib/staking/validator-status";
 
 export const FORGONE_HORIZON_DAYS = 30;
 
@@ -54,7 +56,7 @@ export async function listAccountExits(networkId: number, address: string, clock
     prisma.$queryRaw<{ perMonth: string | null; share: string | null; bonded: string | null }[]>`
       SELECT (SELECT emission_per_month::text FROM emission_snapshots WHERE network_id = ${networkId} ORDER BY block_height DESC LIMIT 1) AS "perMonth",
         (SELECT validators_percent::text FROM emission_snapshots WHERE network_id = ${networkId} ORDER BY block_height DESC LIMIT 1) AS share,
-        (SELECT sum(tokens)::text FROM validators WHERE network_id = ${networkId} AND status = 'BOND_STATUS_BONDED') AS bonded`,
+        (SELECT sum(tokens)::text FROM validators WHERE network_id = ${networkId} AND status IN (${Prisma.join(BONDED_STATUSES)})) AS bonded`,
   ]);
   const starts = removals.length ? await windowStarts(networkId, clock, [7, FORGONE_HORIZON_DAYS]) : [];
   const rateCache = new Map<string, bigint | null>();
@@ -85,7 +87,7 @@ export async function listAccountExits(networkId: number, address: string, clock
   const [inputs] = aprInputs;
   for (const u of unbondings) {
     const apr =
-      inputs?.perMonth && inputs.share && inputs.bonded && u.rate && u.status === "BOND_STATUS_BONDED"
+      inputs?.perMonth && inputs.share && inputs.bonded && u.rate && u.status !== null && isBonded(u.status)
         ? estimatedValidatorApr({ emissionPerMonth: BigInt(inputs.perMonth.split(".")[0]!), validatorsPercent: inputs.share, bondedTokens: BigInt(inputs.bonded), commissionRate: u.rate })
         : null;
     const height = estimateHeightAtTime(clock, u.completionMs);

@@ -1,10 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { findFollowedNetworkId } from "@/lib/queries/network";
+import { readRealizedAprs, readUptimes, type RealizedAprDto, type RealizedWindowDto, type UptimeDto } from "@/lib/queries/staking-validator-rewards";
 import { readBlockClock } from "@/lib/queries/staking-chain";
 import { operatorAccount } from "@/lib/staking/address";
-import { ESTIMATED_APR_FORMULA, estimatedValidatorApr } from "@/lib/staking/apr";
+import { ESTIMATED_APR_FORMULA, estimatedValidatorApr, REALIZED_VALIDATOR_APR_FORMULA } from "@/lib/staking/apr";
 import { ratioToDec } from "@/lib/staking/amounts";
+import { isBonded } from "@/lib/staking/validator-status";
 import { commissionChanges, detectCommissionSpike, SPIKE_POINTS, SPIKE_WINDOW_DAYS, type CommissionSpike } from "@/lib/staking/commission-spike";
 
 export type CommissionChangeDto = { height: string; timeIso: string; rate: string };
@@ -29,8 +31,12 @@ export type ValidatorRowDto = {
   commissionHistory: CommissionChangeDto[];
   spike: CommissionSpikeDto | null;
   estimatedApr: string | null;
-  /** Uptime is not reported by the indexed REST state (slashing signing info is not collected). */
-  uptime: null;
+  /** Realized delegator APR over the last 7 and 30 days of indexed rewards; null with `realizedMissing` saying why. */
+  realized: { d7: RealizedAprDto | null; d30: RealizedAprDto | null };
+  realizedMissing: string | null;
+  /** From slashing signing info; null with `uptimeMissing` saying why. */
+  uptime: UptimeDto | null;
+  uptimeMissing: string | null;
   asOfHeight: string;
 };
 
@@ -38,6 +44,7 @@ export type ValidatorDirectoryDto = {
   asOfHeight: string | null;
   rows: ValidatorRowDto[];
   apr: { formula: string; emissionPerMonth: string | null; validatorsPercent: string | null; bondedTokens: string; snapshotHeight: string | null };
+  realized: { formula: string; d7: RealizedWindowDto | null; d30: RealizedWindowDto | null };
   spikeRule: string;
 };
 
@@ -52,9 +59,9 @@ export const SPIKE_RULE = `A rise of ${SPIKE_POINTS} or more percentage points w
 export async function listValidatorDirectory(): Promise<ValidatorDirectoryDto> {
   const networkId = await findFollowedNetworkId();
   const apr = { formula: ESTIMATED_APR_FORMULA, emissionPerMonth: null, validatorsPercent: null, bondedTokens: "0", snapshotHeight: null };
-  if (networkId === null) return { asOfHeight: null, rows: [], apr, spikeRule: SPIKE_RULE };
+  if (networkId === null) return { asOfHeight: null, rows: [], apr, realized: { formula: REALIZED_VALIDATOR_APR_FORMULA, d7: null, d30: null }, spikeRule: SPIKE_RULE };
   const { prisma } = await getDb();
-  const [validators, history, emission, clock] = await Promise.all([
+  const [validators, history, emission, clock, d7, d30, uptimes] = await Promise.all([
     prisma.$queryRaw<VRow[]>`
       SELECT v.operator_address AS operator, v.moniker, v.status, v.jailed, v.tokens::text AS tokens, v.commission_rate::text AS rate,
         v.commission_max_rate::text AS "maxRate", v.commission_max_change_rate::text AS "maxChange",
@@ -74,9 +81,12 @@ export async function listValidatorDirectory(): Promise<ValidatorDirectoryDto> {
       WHERE c.prev IS NULL OR c.next IS NULL OR c.prev <> c.commission_rate OR c.next <> c.commission_rate ORDER BY c.operator_address, c.block_height`,
     prisma.emissionSnapshot.findFirst({ where: { networkId }, orderBy: { blockHeight: "desc" } }),
     readBlockClock(networkId),
+    readRealizedAprs(networkId, 7),
+    readRealizedAprs(networkId, 30),
+    readUptimes(networkId),
   ]);
   const selfOf = await selfDelegations(networkId, validators.map((v) => v.operator));
-  const bonded = validators.filter((v) => v.status === "BOND_STATUS_BONDED").reduce((sum, v) => sum + BigInt(v.tokens), 0n);
+  const bonded = validators.filter((v) => isBonded(v.status)).reduce((sum, v) => sum + BigInt(v.tokens), 0n);
   const perMonth = emission?.emissionPerMonth ? BigInt(emission.emissionPerMonth.toFixed()) : null;
   const share = emission?.validatorsPercent ? emission.validatorsPercent.toFixed() : null;
   const nowMs = clock?.timeMs ?? Date.now();
@@ -84,19 +94,22 @@ export async function listValidatorDirectory(): Promise<ValidatorDirectoryDto> {
     const points = history.filter((h) => h.operator === v.operator).map((c) => ({ height: BigInt(c.height), timeMs: c.ms, rate: c.rate }));
     const spike = detectCommissionSpike(points, nowMs);
     const changes = commissionChanges(points);
-    const isBonded = v.status === "BOND_STATUS_BONDED";
+    const bondedNow = isBonded(v.status);
     return {
       operatorAddress: v.operator, moniker: v.moniker, status: v.status, jailed: v.jailed, tokens: v.tokens,
-      votingPower: isBonded ? ratioToDec(BigInt(v.tokens), bonded, 6) : null,
+      votingPower: bondedNow ? ratioToDec(BigInt(v.tokens), bonded, 6) : null,
       commissionRate: v.rate, commissionMaxRate: v.maxRate, commissionMaxChangeRate: v.maxChange, minSelfDelegation: v.minSelf,
       selfDelegation: selfOf.get(v.operator) ?? null, delegatorCount: v.delegators,
       commissionHistory: changes.map((c) => ({ height: c.height.toString(), timeIso: new Date(c.timeMs).toISOString(), rate: c.rate })),
       spike: spike ? { ...spike, fromHeight: spike.fromHeight.toString(), toHeight: spike.toHeight.toString() } : null,
       estimatedApr:
-        isBonded && perMonth !== null && share !== null && v.rate !== null
+        bondedNow && perMonth !== null && share !== null && v.rate !== null
           ? estimatedValidatorApr({ emissionPerMonth: perMonth, validatorsPercent: share, bondedTokens: bonded, commissionRate: v.rate })
           : null,
-      uptime: null,
+      realized: { d7: d7.byValidator.get(v.operator) ?? null, d30: d30.byValidator.get(v.operator) ?? null },
+      realizedMissing: d30.window === null ? "no validator rewards are indexed yet" : d7.byValidator.has(v.operator) || d30.byValidator.has(v.operator) ? null : "no rewards were allocated to it in the window: it was not in the active set",
+      uptime: uptimes.byValidator.get(v.operator) ?? null,
+      uptimeMissing: uptimes.byValidator.has(v.operator) ? null : uptimes.indexed ? "the chain lists no signing info for its consensus key (never bonded)" : "the node has not served slashing signing info (see the collector notices)",
       asOfHeight: v.height,
     };
   });
@@ -104,6 +117,7 @@ export async function listValidatorDirectory(): Promise<ValidatorDirectoryDto> {
     asOfHeight: clock ? clock.height.toString() : null,
     rows,
     apr: { formula: ESTIMATED_APR_FORMULA, emissionPerMonth: perMonth?.toString() ?? null, validatorsPercent: share, bondedTokens: bonded.toString(), snapshotHeight: emission?.blockHeight.toString() ?? null },
+    realized: { formula: REALIZED_VALIDATOR_APR_FORMULA, d7: d7.window, d30: d30.window },
     spikeRule: SPIKE_RULE,
   };
 }

@@ -28,6 +28,11 @@ export function subScaled(a: Scaled, b: Scaled): Scaled {
   return { units: align(a, scale) - align(b, scale), scale };
 }
 
+export function addScaled(a: Scaled, b: Scaled): Scaled {
+  const scale = Math.max(a.scale, b.scale);
+  return { units: align(a, scale) + align(b, scale), scale };
+}
+
 /** Truncates toward zero, as the chain's `TruncateInt` does. */
 export function truncScaled(a: Scaled): bigint {
   return a.units / 10n ** BigInt(a.scale);

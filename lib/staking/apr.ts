@@ -46,3 +46,27 @@ export function fractionToPercent(fraction: Dec | null, digits = 2): string | nu
   const truncated = shift >= 0 ? units / 10n ** BigInt(shift) : units * 10n ** BigInt(-shift);
   return scaledToDec({ units: truncated, scale: digits }).replace(/^(-?\d+)$/, "$1");
 }
+
+export const REALIZED_VALIDATOR_APR_FORMULA =
+  "Σ (rewards − commission) ÷ mean bonded tokens × (365 days ÷ elapsed time), over the indexed blocks of the window";
+
+export type RealizedValidatorAprInputs = {
+  /** Σ rewards − Σ commission of the x/distribution events (uallo, a Dec: allocations carry 18 fractional digits). */
+  delegatorRewards: Dec;
+  /** The validator's mean bonded tokens over the window's state reads (uallo). */
+  meanTokens: bigint;
+  /** Block time of the window's last block minus that of the block before its first. */
+  elapsedMs: bigint;
+};
+
+/**
+ * Realized delegator APR on a validator, simple (not compounded). The `rewards` event carries the whole allocation,
+ * commission included (Cosmos SDK 0.50 AllocateTokensToValidator), so the delegators' part is rewards − commission.
+ * Null when there are no tokens or no elapsed time (undefined, never 0).
+ */
+export function realizedValidatorApr(inputs: RealizedValidatorAprInputs, digits = 6): Dec | null {
+  if (inputs.meanTokens <= 0n || inputs.elapsedMs <= 0n) return null;
+  const reward = toScaled(inputs.delegatorRewards);
+  const yearMs = SECONDS_PER_YEAR * 1000n;
+  return ratioToDec(reward.units * yearMs, inputs.meanTokens * 10n ** BigInt(reward.scale) * inputs.elapsedMs, digits);
+}

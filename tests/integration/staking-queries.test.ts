@@ -45,7 +45,13 @@ describe(`staking queries (${describeTestDatabase()})`, () => {
     expect(account.pendingRewardTotal).toBe("799999999999999999");
     expect(account.ownStakes).toEqual([{ topicId: "2", selfStake: (300n * ALLO).toString(), delegatedStake: "0", asOfHeight: "4000" }]);
     expect(account.validatorDelegations.map((v) => [v.operatorAddress, v.amount])).toEqual([[V1, (500n * ALLO).toString()]]);
-    expect(account.validatorRewards).toBeNull();
+    // Pending validator rewards as the distribution query answered them (DecCoin uallo), with the block they were read at.
+    expect(account.validatorDelegations[0]).toMatchObject({ pendingReward: "12.345678901234567890", pendingRewardHeight: "4000" });
+    expect(account.validatorRewardTotal).toBe("12.34567890123456789");
+    // E's delegation to the jailed V3 has no pending reward read: missing (and so is the total), never 0.
+    const e = await getAccount(E);
+    expect(e.validatorDelegations.map((v) => [v.operatorAddress, v.pendingReward])).toEqual([[V3, null]]);
+    expect(e.validatorRewardTotal).toBeNull();
   });
 
   it("lists every pending exit with unlock heights and times estimated from the measured block time", async () => {
@@ -112,6 +118,32 @@ describe(`staking queries (${describeTestDatabase()})`, () => {
     expect(byOp.get(V2)!.commissionHistory.map((c) => [c.height, c.rate])).toEqual([["2000", "0.050000000000000000"], ["4000", "0.110000000000000000"]]);
     expect(byOp.get(V3)).toMatchObject({ jailed: true, votingPower: null, estimatedApr: null, uptime: null });
     expect(dir.apr.bondedTokens).toBe((30_000_000n * ALLO).toString());
+  });
+
+  it("computes realized APR from the indexed rewards: rewards − commission over mean tokens, annualized", async () => {
+    const dir = await listValidatorDirectory();
+    const byOp = new Map(dir.rows.map((r) => [r.operatorAddress, r]));
+    // 7 days before 2026-11-01T00:00 the first block is 3000 (10-31T12:00): only bucket 3001–4000, 12 h elapsed.
+    // 30 days: from block 2000 (10-24T00:00), buckets 2001–4000, 8 days elapsed. All history is older than 30 days.
+    expect(dir.realized.d7).toEqual({ days: 7, fromHeight: "3000", toHeight: "4000", elapsedDays: "0.5", complete: true });
+    expect(dir.realized.d30).toEqual({ days: 30, fromHeight: "2000", toHeight: "4000", elapsedDays: "8", complete: true });
+    // V1, 7 d: 2 × 10^21 ÷ 2 × 10^25 × 365 / 0.5 = 0.073. 30 d: (1.4 × 10^22 + 2 × 10^21) ÷ 2 × 10^25 × 365 / 8 = 0.0365.
+    expect(byOp.get(V1)!.realized).toEqual({
+      d7: { apr: "0.073", rewards: "2222222222222222222222.222222222222222222", commission: "222222222222222222222.222222222222222222", meanTokens: (20_000_000n * ALLO).toString() },
+      d30: expect.objectContaining({ apr: "0.0365", meanTokens: (20_000_000n * ALLO).toString() }),
+    });
+    // V2 earned nothing in the last 7 days' buckets (missing there); 30 d: 4 × 10^21 ÷ 10^25 × 365 / 8 = 0.01825.
+    expect(byOp.get(V2)!.realized).toEqual({ d7: null, d30: expect.objectContaining({ apr: "0.01825", rewards: "4400000000000000000000.5", commission: "400000000000000000000.5" }) });
+    expect(byOp.get(V3)!.realized).toEqual({ d7: null, d30: null });
+    expect(byOp.get(V3)!.realizedMissing).toMatch(/not in the active set/);
+  });
+
+  it("gives uptime from signing info as 1 − missed ÷ window, and says why it is missing", async () => {
+    const byOp = new Map((await listValidatorDirectory()).rows.map((r) => [r.operatorAddress, r]));
+    // 1 − 25 ÷ 10,000 = 0.9975; 1 − 0 ÷ 10,000 = 1.
+    expect(byOp.get(V1)!.uptime).toMatchObject({ uptime: "0.9975", missed: "25", window: "10000", asOfHeight: "4000" });
+    expect(byOp.get(V2)!.uptime).toMatchObject({ uptime: "1", missed: "0" });
+    expect(byOp.get(V3)!.uptimeMissing).toMatch(/no signing info/);
   });
 
   it("returns the history of stake actions and rewards in a date range, newest first", async () => {

@@ -9,6 +9,7 @@ import { emissionInfo } from "@/lib/devnet/rest-cosmos";
 import type { Simulation } from "@/lib/devnet/simulation";
 import { RPS_SCALE } from "@/lib/devnet/stake-book";
 import { demoAccount } from "@/lib/devnet/ledger-intents";
+import { distributionChecks } from "./devnet-distribution-expectations";
 
 export type Check = [table: string, expected: string[], sql: string];
 export type Windows = { reads: number[]; batches: { from: number; to: number }[]; topics: { id: number; h: number }[] };
@@ -127,6 +128,7 @@ export function devnetChecks(sim: Simulation, to: number, w: Windows): Check[] {
     ["network_inference_values", niValues, `SELECT concat_ws('|', topic_id, nonce, label, kind, actor, peer, value::text) AS k FROM network_inference_values`],
     ["loss_values", lossValues, `SELECT concat_ws('|', topic_id, nonce, reputer, kind, actor, peer, value::text) AS k FROM loss_values`],
     ...stateChecks(sim, w, roles),
+    ...distributionChecks(sim, events, w),
   ];
 }
 

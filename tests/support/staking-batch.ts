@@ -75,7 +75,8 @@ export function stakingBatch(): IngestBatch {
         removal(2, D, "", 3900, 50n, 5100),
         removal(1, R2, "", 3600, 50n, 6000),
       ],
-      validators: [validator(V1, "One", a(20_000_000), "0.100000000000000000"), validator(V2, "Two", a(10_000_000), "0.110000000000000000"),
+      // V2's status as the collector stores it ("bonded"), V1's as the chain's enum name: both count as bonded.
+      validators: [validator(V1, "One", a(20_000_000), "0.100000000000000000"), validator(V2, "Two", a(10_000_000), "0.110000000000000000", "bonded"),
         validator(V3, "Jailed", a(1_000_000), "0.050000000000000000", "BOND_STATUS_UNBONDED", true)],
       validator_history: [
         history(V1, 2000, "0.100000000000000000", a(20_000_000)), history(V1, 4000, "0.100000000000000000", a(20_000_000)),
@@ -91,6 +92,21 @@ export function stakingBatch(): IngestBatch {
       validator_unbondings: [
         { delegator: D, operator_address: V1, creation_height: "3500", completion_time: "2026-11-15T00:00:00Z", initial_balance: a(100), balance: a(100), status: "pending", updated_height: "4000" },
         { delegator: E, operator_address: V3, creation_height: "3500", completion_time: "2026-11-15T00:00:00Z", initial_balance: a(10), balance: a(10), status: "pending", updated_height: "4000" },
+      ],
+      // Rewards per 1,000-block bucket. V1: delegators' part (rewards − commission) 1.4 × 10^22 in 2001–3000 and 2 × 10^21
+      // in 3001–4000; V2: 4 × 10^21 in 2001–3000 only.
+      validator_rewards: [
+        { operator_address: V1, bucket_height: "2001", from_height: "2001", to_height: "3000", blocks: 1000, rewards: "15555555555555555555555.555555555555555556", commission: "1555555555555555555555.555555555555555556" },
+        { operator_address: V1, bucket_height: "3001", from_height: "3001", to_height: "4000", blocks: 1000, rewards: "2222222222222222222222.222222222222222222", commission: "222222222222222222222.222222222222222222" },
+        { operator_address: V2, bucket_height: "2001", from_height: "2001", to_height: "3000", blocks: 1000, rewards: "4400000000000000000000.5", commission: "400000000000000000000.5" },
+      ],
+      validator_pending_rewards: [
+        { delegator: D, operator_address: V1, amount: "12.345678901234567890", updated_height: "4000" },
+        { delegator: V1_ACCOUNT, operator_address: V1, amount: "1000.5", updated_height: "3900" },
+      ],
+      validator_signing_infos: [
+        { operator_address: V1, consensus_address: addr("allovalcons", 5), start_height: "0", missed_blocks_counter: "25", signed_blocks_window: "10000", jailed_until: "1970-01-01T00:00:00Z", tombstoned: false, updated_height: "4000" },
+        { operator_address: V2, consensus_address: addr("allovalcons", 6), start_height: "0", missed_blocks_counter: "0", signed_blocks_window: "10000", jailed_until: null, tombstoned: false, updated_height: "4000" },
       ],
       emission_snapshots: [{ block_height: "4000", inflation: null, block_emission: null, emission_per_month: (10n ** 24n).toString(), network_staked_tokens: null, circulating_supply: null, validators_percent: "0.250000000000000000", reputers_percent: null, ecosystem_mint: null, raw: null }],
     },

@@ -9,6 +9,7 @@ import { AsOf } from "@/components/layout/as-of";
 import { ValidatorDirectoryTable, VALIDATOR_SORTS, type ValidatorSort } from "@/components/staking/validator-directory-table";
 import { ValidatorDetail } from "@/components/staking/validator-detail";
 import { ValidatorCompare } from "@/components/staking/validator-compare";
+import { RealizedAprNote } from "@/components/staking/realized-apr-note";
 import { Allo, Percent } from "@/components/staking/values";
 import { first, hrefWith, readCompare, toggleCompare, type Params } from "@/components/staking/url";
 
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Validators" };
 
 function sortValidators(rows: ValidatorRowDto[], key: ValidatorSort): ValidatorRowDto[] {
   const pick = (v: ValidatorRowDto): string | null =>
-    key === "power" ? v.tokens : key === "commission" ? v.commissionRate : key === "apr" ? v.estimatedApr : String(v.delegatorCount);
+    key === "power" ? v.tokens : key === "commission" ? v.commissionRate : key === "apr" ? v.estimatedApr : key === "realized" ? (v.realized.d7?.apr ?? null) : String(v.delegatorCount);
   // Commission sorts lowest first (what a delegator looks for); missing values always last.
   const dir = key === "commission" ? 1 : -1;
   return [...rows].sort((a, b) => {
@@ -43,7 +44,7 @@ export default async function ValidatorDirectoryPage({ searchParams }: { searchP
     <>
       <PageHeader
         title="Validators"
-        description="Every validator's commission and its history, bonded tokens and voting power, self-delegation, status and jailing, with the estimated APR and how it is computed."
+        description="Every validator's commission and its history, bonded tokens and voting power, self-delegation, status and jailing, uptime, and the realized APR beside the estimated one, with how each is computed."
         aside={<AsOf status={status} />}
       />
       {rows.length === 0 ? (
@@ -66,7 +67,7 @@ export default async function ValidatorDirectoryPage({ searchParams }: { searchP
               Estimated APR = {dir.apr.formula}: <Allo uallo={dir.apr.emissionPerMonth} /> ALLO a month × 12 × <Percent fraction={dir.apr.validatorsPercent} /> ÷{" "}
               <Allo uallo={dir.apr.bondedTokens} digits={0} /> ALLO bonded (mint snapshot at block {dir.apr.snapshotHeight ?? "—"}), before any slashing.
             </p>
-            <p>Realized APR needs the validators&apos; distribution rewards, which are not indexed yet: shown as “—”, never estimated in its place.</p>
+            <RealizedAprNote realized={dir.realized} />
             <p>Commission spike: {dir.spikeRule}</p>
           </div>
         </div>

@@ -22,6 +22,8 @@ export interface Validator {
   minSelfDelegation: bigint | null;
   unbondingHeight: bigint | null;
   unbondingTime: string | null;
+  /** The consensus key (`@type` and base64 key), from which the valcons address of signing info is derived. */
+  consensusPubkey: { type: string; key: string } | null;
 }
 
 const BOND_STATUS: Record<string, BondStatus> = {
@@ -38,6 +40,7 @@ const text = z
 export const validatorSchema = z
   .object({
     operator_address: z.string(),
+    consensus_pubkey: z.object({ "@type": z.string(), key: z.string() }).nullish(),
     jailed: z.boolean().optional(),
     status: z.string(),
     tokens: intStringSchema,
@@ -70,6 +73,7 @@ export const validatorSchema = z
     minSelfDelegation: raw.min_self_delegation ?? null,
     unbondingHeight: raw.unbonding_height ?? null,
     unbondingTime: raw.unbonding_time ?? null,
+    consensusPubkey: raw.consensus_pubkey ? { type: raw.consensus_pubkey["@type"], key: raw.consensus_pubkey.key } : null,
   }));
 
 export const validatorsPageSchema = z

@@ -56,6 +56,27 @@ test("validator directory: a jailed validator, and one whose commission spiked",
   await expect(page.getByTestId("validator-row")).toHaveCount(12);
   await expect(page.getByTestId("validator-row").filter({ hasText: "Jailed" })).toHaveCount(1);
   await expect(page.getByText(/Estimated APR = emission_per_month × 12/)).toBeVisible();
+  // Realized APR from the indexed x/distribution rewards beside it, with how it was computed, for the 10 bonded
+  // validators; the jailed and the unbonded one earned nothing in the window: "—".
+  await expect(page.getByTestId("realized-apr-note")).toContainText("Realized APR = Σ (rewards − commission) ÷ mean bonded tokens");
+  await expect(page.getByTestId("realized-apr-note")).toContainText(/7 d: blocks [\d,]+–[\d,]+/);
+  const estimated = await page.getByTestId("estimated-apr").allTextContents();
+  expect(estimated.filter((t) => /^\d+(\.\d{1,2})?%$/.test(t))).toHaveLength(10);
+  const realized = await page.getByTestId("realized-apr").allTextContents();
+  expect(realized.filter((t) => /^\d+(\.\d{1,2})?%30 d: \d+(\.\d{1,2})?%$/.test(t))).toHaveLength(10);
+  expect(realized.filter((t) => t.startsWith("—"))).toHaveLength(2);
+  // Uptime from signing info: every validator that was ever bonded has one; the never-bonded one says why not.
+  const uptimes = await page.getByTestId("uptime").allTextContents();
+  expect(uptimes.filter((t) => /^\d+(\.\d{1,2})?%[\d,]+ missed$/.test(t))).toHaveLength(11);
+  expect(uptimes.filter((t) => /^— not available: the chain lists no signing info/.test(t))).toHaveLength(1);
+  // Sorted by realized APR, highest first, the two without one last.
+  await page.getByRole("link", { name: "Realized APR (7 d)" }).click();
+  await expect(page).toHaveURL(/sort=realized/);
+  const sorted = (await page.getByTestId("realized-apr").allTextContents()).map((t) => /^(\d+(?:\.\d+)?)%/.exec(t)?.[1] ?? null);
+  const known = sorted.filter((x) => x !== null).map(Number);
+  expect(known).toEqual([...known].sort((a, b) => b - a));
+  expect(sorted.slice(-2)).toEqual([null, null]);
+  await page.goto("/staking/validators");
 
   const spiked = page.getByTestId("validator-row").filter({ hasText: /Commission spike \+8 pts/ });
   await expect(spiked).toHaveCount(1);
@@ -74,6 +95,8 @@ test("account page: positions in both systems and a pending exit of each kind wi
   await expect(page.getByTestId("own-stake-row")).toHaveCount(1);
   await expect(page.getByTestId("validator-delegation-row")).toHaveCount(1);
   await expect(page.getByTestId("delegation-row")).toContainText(/\d\.\d{18}/);
+  // Pending validator rewards, exact, as of the block they were read at.
+  await expect(page.getByTestId("validator-pending-reward")).toHaveText(/^[\d,]+\.\d{18}as of block [\d,]+$/);
 
   const exits = page.getByTestId("exit-row");
   await expect(exits).toHaveCount(3);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase } from "@/lib/db";
 import { getHealth } from "@/lib/queries/health";
+import { listValidatorDirectory } from "@/lib/queries/staking-validators";
 import { createTestDatabase, describeTestDatabase, type TestDatabase } from "../../support/test-db";
 import { startPipeline } from "../../support/collector-harness";
 import { compareWithRecord } from "../../support/record-compare";
@@ -19,7 +20,7 @@ beforeAll(async () => {
   pipeline = await startPipeline({
     seed: 9,
     historyBlocks: HEIGHT,
-    quirks: { stateHorizonBlocks: 300, notImplemented: ["/mint/v5/inflation"], missingTopics: [3] },
+    quirks: { stateHorizonBlocks: 300, notImplemented: ["/mint/v5/inflation", "/cosmos/slashing/v1beta1/signing_infos"], missingTopics: [3] },
   });
   db = await createTestDatabase();
   setDatabase(db);
@@ -62,12 +63,19 @@ describe(`an uneven node never stalls the event stream (${describeTestDatabase()
     expect(await db.prisma.topic.findMany({ where: { topicId: 3n } })).toEqual([]);
     expect(await db.prisma.topic.count()).toBeGreaterThanOrEqual(4);
     expect(await db.prisma.emissionSnapshot.count()).toBe(0);
+    // No signing info: no uptime, and the directory says why instead of a 0; the rest of the validator state is there.
+    expect(await db.prisma.validatorSigningInfo.count()).toBe(0);
+    expect(await db.prisma.validatorPendingReward.count()).toBeGreaterThan(0);
+    const directory = await listValidatorDirectory();
+    expect(directory.rows.length).toBe(12);
+    expect(new Set(directory.rows.map((r) => [r.uptime, r.uptimeMissing].join()))).toEqual(new Set([",the node has not served slashing signing info (see the collector notices)"]));
     const health = await getHealth();
     expect(health.collector?.state).toBe("running");
     expect(health.collector?.notices).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ state: "topic 3", kind: "missing", detail: expect.stringMatching(/HTTP 404/), since: expect.any(String) }),
         expect.objectContaining({ state: "emissions", kind: "missing", detail: expect.stringMatching(/HTTP 501/) }),
+        expect.objectContaining({ state: "signing info", kind: "missing", detail: expect.stringMatching(/HTTP 501/) }),
       ]),
     );
     // Said once each in the log, not once per batch.
