@@ -2,7 +2,8 @@
 // Run with the react-server condition (see package.json) so the server-only queries load outside Next.
 // generated history (default one year of 6 topics × 20 workers × 5-minute epochs, ~12.6 M worker inferences) in a
 // scratch Postgres database. Sizes: BENCH_DAYS, BENCH_TOPICS, BENCH_WORKERS; BENCH_RUNS timed runs per query and
-// range; BENCH_KEEP_DB=name reuses (or keeps) a generated database instead of dropping it.
+// range; BENCH_KEEP_DB=name reuses (or keeps) a generated database instead of dropping it; BENCH_ONLY=chart,wins
+// times only the queries whose names contain one of those words.
 import pg from "pg";
 process.env.ALLORA_NETWORK = "devnet";
 process.env.INGEST_TOKEN ??= "bench-queries-token-0123456789";
@@ -17,6 +18,7 @@ const { getLeaderboards } = await import("@/lib/queries/forecast/leaderboard");
 const { getEconomics } = await import("@/lib/queries/forecast/economics");
 const { getOverview } = await import("@/lib/queries/overview");
 const { listTopics } = await import("@/lib/queries/topics");
+const { rebuildRollups } = await import("@/lib/ingest/rollups");
 const { generateBenchData, worker } = await import("./bench-queries-data");
 
 const size = {
@@ -49,12 +51,22 @@ try {
     await client.end();
     console.log(`generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
+  const network = await db.prisma.network.findFirstOrThrow({ where: { chainId: "allora-bench-queries" } });
+  if (!(await db.prisma.lossHour.findFirst({ where: { networkId: network.id }, select: { hour: true } }))) {
+    // The COPYed history gets its hourly rollups from the ingest path's own statements, a week per transaction.
+    const t0 = performance.now();
+    const span = await db.prisma.block.aggregate({ where: { networkId: network.id }, _min: { time: true }, _max: { time: true } });
+    const end = span._max.time!.getTime() + 3_600_000;
+    for (let from = span._min.time!.getTime(); from < end; from += 7 * 86_400_000) {
+      await db.transaction((tx) => rebuildRollups(tx, network.id, new Date(from), new Date(Math.min(end, from + 7 * 86_400_000))));
+    }
+    console.log(`rolled up by hour in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
   const counts = await db.prisma.$queryRawUnsafe<{ t: string; n: bigint }[]>(
-    ["blocks", "worker_inferences", "network_inferences", "network_inference_values", "loss_bundles", "loss_values", "scores", "rewards", "ground_truth"]
+    ["blocks", "worker_inferences", "network_inferences", "network_inference_values", "loss_bundles", "loss_values", "scores", "rewards", "ground_truth", "loss_hours", "worker_hours"]
       .map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${t}`).join(" UNION ALL "),
   );
   console.log("rows: " + counts.map((c) => `${c.t} ${Number(c.n).toLocaleString("en-US")}`).join(", "));
-  const network = await db.prisma.network.findFirstOrThrow({ where: { chainId: "allora-bench-queries" } });
 
   type Query = { name: string; run: (topic: bigint, range: string) => Promise<unknown> };
   const ctxOf = async (topic: bigint, range: string) => {
@@ -76,7 +88,8 @@ try {
   };
   console.log(`\nserver time per query (ms, ${RUNS} runs after a warm-up, topics in turn)`);
   console.log(`${"query".padEnd(18)}${["1d", "7d", "30d", "all"].map((r) => `${r} p50/p95`.padStart(18)).join("")}`);
-  for (const q of queries) {
+  const only = process.env.BENCH_ONLY?.split(",");
+  for (const q of queries.filter((x) => !only || only.some((o) => x.name.includes(o)))) {
     const cells: string[] = [];
     for (const range of ["1d", "7d", "30d", "all"]) {
       await time(() => q.run(1n, range));
@@ -86,7 +99,8 @@ try {
     }
     console.log(q.name.padEnd(18) + cells.join(""));
   }
-  for (const [label, run] of [["overview", () => getOverview()], ["topic list", () => listTopics()]] as const) {
+  const pages = [["overview", () => getOverview()], ["topic list", () => listTopics()]] as const;
+  for (const [label, run] of pages.filter(([x]) => !only || only.some((o) => x.includes(o)))) {
     await run();
     const xs: number[] = [];
     for (let i = 0; i < RUNS; i++) xs.push(await time(run));

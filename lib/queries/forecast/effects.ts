@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { rankContributors, type Contributor, type EffectCell } from "@/lib/forecast/effects";
 import type { HeightWindow, TopicContext } from "./context";
+import { hourBucket, hourBuckets } from "./hours";
 
 const EFFECT_BUCKETS = 40;
 export const TOP_CONTRIBUTORS = 10;
@@ -21,9 +22,21 @@ type CellRow = { b: number; actor: string; role: "inferer" | "forecaster"; effec
 /**
  * Inferers: combined − one-out (what the forecast lost without them). Forecasters: one-in − naive (what adding
  * only them to the inferers' naive combination changed). Weights are the chain's, averaged over the bucket.
+ * Short ranges read the epochs; long ones the hourly rollups, which hold the same sums (lib/ingest/rollups.ts).
  */
-export async function getEffects(ctx: TopicContext, win: HeightWindow): Promise<EffectsDto> {
+async function effectRows(ctx: TopicContext, win: HeightWindow): Promise<{ t0: number; w: number; cells: CellRow[] }> {
   const { prisma } = await getDb();
+  const hb = hourBuckets(win, EFFECT_BUCKETS);
+  if (hb) {
+    const cells = await prisma.$queryRaw<CellRow[]>(Prisma.sql`
+      SELECT ${hourBucket(hb)} AS b, actor, role, sum(effect_sum) / sum(effect_n) AS effect,
+             sum(weight_sum) / NULLIF(sum(weight_n), 0) AS weight, sum(effect_n)::int AS n
+      FROM worker_hours
+      WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND label = ${ctx.label}
+        AND hour BETWEEN ${hb.first} AND ${hb.last} AND effect_n > 0
+      GROUP BY 1, 2, 3`);
+    return { t0: hb.t0, w: hb.w, cells };
+  }
   const t0 = win.from.getTime() / 1000;
   const w = Math.max(1, (win.to.getTime() / 1000 - t0) / EFFECT_BUCKETS);
   const cells = await prisma.$queryRaw<CellRow[]>(Prisma.sql`
@@ -46,6 +59,11 @@ export async function getEffects(ctx: TopicContext, win: HeightWindow): Promise<
       AND iw.nonce = v.nonce AND iw.actor_type = v.role AND iw.address = v.actor
     WHERE v.effect IS NOT NULL
     GROUP BY v.b, v.actor, v.role`);
+  return { t0, w, cells };
+}
+
+export async function getEffects(ctx: TopicContext, win: HeightWindow): Promise<EffectsDto> {
+  const { t0, w, cells } = await effectRows(ctx, win);
   const effectCells: EffectCell[] = cells.map((c) => ({ actor: c.actor, role: c.role, bucket: c.b, effect: c.effect, weight: c.weight, n: c.n }));
   const ranked = rankContributors(effectCells);
   const bucketIds = [...new Set(cells.map((c) => c.b))].sort((a, b) => a - b);

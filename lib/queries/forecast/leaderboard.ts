@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { HeightWindow, TopicContext } from "./context";
+import { hourBuckets } from "./hours";
 
 export type ActorRole = "inferer" | "forecaster" | "reputer";
 export const LEADERBOARD_SORTS = ["score", "trend", "inclusion", "rewards"] as const;
@@ -38,15 +39,7 @@ export async function getLeaderboards(ctx: TopicContext, win: HeightWindow, sort
              (array_agg(NULLIF(score, 'NaN')::float8 ORDER BY block_height DESC))[1] AS last
       FROM scores WHERE network_id = ${n} AND topic_id = ${t} AND kind = 'ema' AND block_height BETWEEN ${win.fromHeight} AND ${win.toHeight}
       GROUP BY actor_type, address
-    ), inc AS (
-      SELECT kind AS role, actor AS address, count(DISTINCT nonce)::int AS inclusions FROM network_inference_values
-      WHERE network_id = ${n} AND topic_id = ${t} AND kind IN ('inferer', 'forecaster') AND outlier_resistant = false AND peer = ''
-        AND label = ${ctx.label} AND nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}
-      GROUP BY kind, actor
-      UNION ALL
-      SELECT 'reputer', reputer, count(*)::int FROM loss_bundles
-      WHERE network_id = ${n} AND topic_id = ${t} AND reputer <> '' AND nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}
-      GROUP BY reputer
+    ), inc AS (${inclusions(ctx, win)}
     ), rew AS (
       SELECT actor_type AS role, address, sum(amount)::text AS rewards FROM rewards
       WHERE network_id = ${n} AND topic_id = ${t} AND block_height BETWEEN ${win.fromHeight} AND ${win.toHeight}
@@ -72,6 +65,31 @@ export async function getLeaderboards(ctx: TopicContext, win: HeightWindow, sort
   }
   for (const role of Object.keys(out) as ActorRole[]) out[role].sort(comparator(sort));
   return out;
+}
+
+/** Epochs each actor was part of: per nonce for short ranges, summed from the hourly rollups for long ones. */
+function inclusions(ctx: TopicContext, win: HeightWindow): Prisma.Sql {
+  const n = ctx.networkId;
+  const t = ctx.topicId;
+  const hb = hourBuckets(win, 1);
+  if (hb)
+    return Prisma.sql`
+      SELECT role, actor AS address, sum(inclusions)::int AS inclusions FROM worker_hours
+      WHERE network_id = ${n} AND topic_id = ${t} AND label = ${ctx.label} AND hour BETWEEN ${hb.first} AND ${hb.last} AND inclusions > 0
+      GROUP BY role, actor
+      UNION ALL
+      SELECT 'reputer', actor, sum(n)::int FROM loss_hours
+      WHERE network_id = ${n} AND topic_id = ${t} AND role = 'reputer' AND hour BETWEEN ${hb.first} AND ${hb.last}
+      GROUP BY actor`;
+  return Prisma.sql`
+      SELECT kind AS role, actor AS address, count(DISTINCT nonce)::int AS inclusions FROM network_inference_values
+      WHERE network_id = ${n} AND topic_id = ${t} AND kind IN ('inferer', 'forecaster') AND outlier_resistant = false AND peer = ''
+        AND label = ${ctx.label} AND nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}
+      GROUP BY kind, actor
+      UNION ALL
+      SELECT 'reputer', reputer, count(*)::int FROM loss_bundles
+      WHERE network_id = ${n} AND topic_id = ${t} AND reputer <> '' AND nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}
+      GROUP BY reputer`;
 }
 
 // Missing values sort last whatever the key; ties by address so the order is stable.

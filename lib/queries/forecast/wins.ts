@@ -6,6 +6,7 @@ import { pooledMean, rollingMean } from "@/lib/forecast/loss";
 import { lossByRegime, type RegimeRow } from "@/lib/forecast/regimes";
 import { winVerdict } from "@/lib/forecast/verdict";
 import type { HeightWindow, TopicContext } from "./context";
+import { hourBucket, hourBuckets, hoursBefore, type HourBuckets } from "./hours";
 
 /** The best worker is chosen over the trailing 48 epochs; the rolling loss uses the same window. */
 export const WIN_WINDOW_EPOCHS = 48;
@@ -27,13 +28,33 @@ export type WinsDto = {
 type NetRow = { b: number; n: number; net: number | null; naive: number | null };
 type ActorRow = { b: number; actor: string; mean: number; n: number; wins: number };
 
-export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<WinsDto> {
-  const { prisma } = await getDb();
+type Geometry = { t0: number; w: number; hb: HourBuckets | null; epochSeconds: number };
+
+/** Bucket origin and width: whole hours on the hourly rollups (long ranges), else from the range's start. */
+function geometry(ctx: TopicContext, win: HeightWindow): Geometry {
   const t0 = win.from.getTime() / 1000;
   const span = Math.max(1, win.to.getTime() / 1000 - t0);
-  const heights = Math.max(1, Number(win.toHeight - win.fromHeight));
-  const epochSeconds = (span / heights) * ctx.epochLength;
-  const w = Math.max(epochSeconds, span / MAX_BUCKETS);
+  const epochSeconds = (span / Math.max(1, Number(win.toHeight - win.fromHeight))) * ctx.epochLength;
+  const hb = hourBuckets(win, MAX_BUCKETS);
+  return hb ? { t0: hb.t0, w: hb.w, hb, epochSeconds } : { t0, w: Math.max(epochSeconds, span / MAX_BUCKETS), hb, epochSeconds };
+}
+
+/** Network and per-inferer losses per bucket, from the epochs (short ranges) or the hourly rollups. */
+async function lossBuckets(ctx: TopicContext, win: HeightWindow, { t0, w, hb, epochSeconds }: Geometry): Promise<{ nets: NetRow[]; actors: ActorRow[] }> {
+  const { prisma } = await getDb();
+  if (hb) {
+    const where = Prisma.sql`network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId}
+      AND hour BETWEEN ${hoursBefore(hb, WIN_WINDOW_EPOCHS * epochSeconds)} AND ${hb.last}`;
+    const [nets, actors] = await Promise.all([
+      prisma.$queryRaw<NetRow[]>(Prisma.sql`
+        SELECT ${hourBucket(hb)} AS b, sum(n)::int AS n, sum(loss_sum) / sum(n) AS net, sum(naive_sum) / NULLIF(sum(naive_n), 0) AS naive
+        FROM loss_hours WHERE ${where} AND role = 'network' GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`),
+      prisma.$queryRaw<ActorRow[]>(Prisma.sql`
+        SELECT ${hourBucket(hb)} AS b, actor, sum(loss_sum) / sum(n) AS mean, sum(n)::int AS n, sum(wins)::int AS wins
+        FROM loss_hours WHERE ${where} AND role = 'inferer' GROUP BY 1, 2`),
+    ]);
+    return { nets, actors };
+  }
   const warmFrom = win.fromHeight - BigInt(WIN_WINDOW_EPOCHS * ctx.epochLength);
   const net = Prisma.sql`
     SELECT lb.nonce, floor((extract(epoch FROM b.time)::float8 - ${t0}) / ${w})::int AS b,
@@ -41,7 +62,7 @@ export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<Win
     FROM loss_bundles lb JOIN blocks b ON b.network_id = lb.network_id AND b.height = lb.nonce
     WHERE lb.network_id = ${ctx.networkId} AND lb.topic_id = ${ctx.topicId} AND lb.reputer = ''
       AND lb.nonce BETWEEN ${warmFrom} AND ${win.toHeight}`;
-  const [nets, actors, vols] = await Promise.all([
+  const [nets, actors] = await Promise.all([
     prisma.$queryRaw<NetRow[]>(Prisma.sql`
       WITH net AS (${net}) SELECT b, count(*)::int AS n, avg(net) AS net, avg(naive) AS naive FROM net WHERE net IS NOT NULL GROUP BY b ORDER BY b`),
     prisma.$queryRaw<ActorRow[]>(Prisma.sql`
@@ -52,6 +73,16 @@ export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<Win
                     WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND nonce = n.nonce
                       AND reputer = '' AND kind = 'inferer' AND peer = '' AND value <> 'NaN') v ON true
       GROUP BY n.b, v.actor`),
+  ]);
+  return { nets, actors };
+}
+
+export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<WinsDto> {
+  const { prisma } = await getDb();
+  const g = geometry(ctx, win);
+  const { t0, w } = g;
+  const [{ nets, actors }, vols] = await Promise.all([
+    lossBuckets(ctx, win, g),
     ctx.truth
       ? prisma.$queryRaw<{ b: number; vol: number | null }[]>(Prisma.sql`
           SELECT floor((extract(epoch FROM x.time)::float8 - ${t0}) / ${w})::int AS b, stddev_samp(x.r) AS vol

@@ -1,0 +1,119 @@
+// Per-(topic, hour) rollups of losses, effects and inclusions (loss_hours, worker_hours), so the topic page's long
+// ranges read hours instead of every epoch × worker row. They are derived data, rewritten in the ingest transaction
+// for every (topic, hour) a batch touched: recomputed from the stored rows, never incremented, so an overlapping
+// or replayed batch leaves them exactly as a fresh rebuild would. The benchmark's dataset is rolled up by
+// `rebuildRollups`, the same statements over every hour.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { SqlTransaction } from "@/lib/db/sql-transaction";
+import type { IngestBatch } from "./batch-schema";
+
+type Rows = IngestBatch["rows"];
+type TopicNonce = { topic_id: string; nonce: string };
+
+// The tables whose rows feed the rollups, keyed by the nonce (a block height) whose hour they fall in.
+const NONCE_TABLES = ["loss_bundles", "loss_values", "network_inferences", "network_inference_values", "inference_weights"] as const;
+
+function touchedNonces(rows: Rows): TopicNonce[] {
+  const seen = new Map<string, TopicNonce>();
+  for (const name of NONCE_TABLES) {
+    for (const r of (rows[name] ?? []) as { topic_id: string | number; nonce: string | number }[]) {
+      const key = `${r.topic_id}:${r.nonce}`;
+      if (!seen.has(key)) seen.set(key, { topic_id: String(r.topic_id), nonce: String(r.nonce) });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Rewrites the rollup rows of every (topic, hour) the batch's rows fall in; returns how many pairs. */
+export async function refreshRollups(tx: SqlTransaction, networkId: number, rows: Rows): Promise<number> {
+  const nonces = touchedNonces(rows);
+  const heights = (rows.blocks ?? []).map((b) => String((b as { height: string | number }).height));
+  if (nonces.length === 0 && heights.length === 0) return 0;
+  // A block that arrives after the rows at its height (a backfill out of order) gives those rows their hour.
+  const { rows: pairs } = await tx.query<{ topic_id: string; hour: string }>(Prisma.sql`
+    WITH x AS (
+      SELECT topic_id, nonce FROM json_to_recordset(${JSON.stringify(nonces)}::json) AS r(topic_id bigint, nonce bigint)
+      UNION
+      SELECT t.topic_id, h.height FROM topics t CROSS JOIN json_array_elements_text(${JSON.stringify(heights)}::json) AS j(v)
+      CROSS JOIN LATERAL (SELECT j.v::bigint AS height) h
+      WHERE t.network_id = ${networkId}
+        AND (EXISTS (SELECT 1 FROM loss_bundles WHERE network_id = ${networkId} AND topic_id = t.topic_id AND nonce = h.height)
+          OR EXISTS (SELECT 1 FROM network_inference_values WHERE network_id = ${networkId} AND topic_id = t.topic_id AND nonce = h.height))
+    )
+    SELECT DISTINCT x.topic_id::text AS topic_id, date_trunc('hour', b.time) AS hour
+    FROM x JOIN blocks b ON b.network_id = ${networkId} AND b.height = x.nonce`);
+  if (pairs.length === 0) return 0;
+  const scope = Prisma.sql`SELECT topic_id, hour FROM json_to_recordset(${JSON.stringify(pairs)}::json) AS s(topic_id bigint, hour timestamptz)`;
+  await writeHours(tx, networkId, scope);
+  return pairs.length;
+}
+
+/** Rolls up every topic's hours in [from, to) from the stored rows (the benchmark's COPYed history). */
+export async function rebuildRollups(tx: SqlTransaction, networkId: number, from: Date, to: Date): Promise<void> {
+  await writeHours(tx, networkId, Prisma.sql`
+    SELECT t.topic_id, g.hour FROM topics t
+    CROSS JOIN generate_series(date_trunc('hour', ${from}::timestamptz), ${to}::timestamptz - interval '1 microsecond', interval '1 hour') AS g(hour)
+    WHERE t.network_id = ${networkId}`);
+}
+
+/** Both rollups for the (topic_id, hour) pairs `scope` selects. */
+async function writeHours(tx: SqlTransaction, n: number, scope: Prisma.Sql): Promise<void> {
+  // The epochs of each scoped hour: block heights whose time falls in it.
+  const heights = Prisma.sql`
+    SELECT s.topic_id, s.hour, b.height FROM (${scope}) s
+    JOIN blocks b ON b.network_id = ${n} AND b.time >= s.hour AND b.time < s.hour + interval '1 hour'`;
+  await tx.query(Prisma.sql`
+    WITH h AS (${heights}), ep AS (
+      SELECT h.topic_id, h.hour, lb.nonce, NULLIF(lb.combined_value, 'NaN')::float8 AS net, NULLIF(lb.naive_value, 'NaN')::float8 AS naive
+      FROM h JOIN loss_bundles lb ON lb.network_id = ${n} AND lb.topic_id = h.topic_id AND lb.nonce = h.height AND lb.reputer = ''
+    ), agg AS (
+      SELECT topic_id, hour, 'network' AS role, '' AS actor, count(net)::int AS n, sum(net) AS loss_sum, 0 AS wins,
+             sum(naive) FILTER (WHERE net IS NOT NULL) AS naive_sum, (count(naive) FILTER (WHERE net IS NOT NULL))::int AS naive_n
+      FROM ep GROUP BY topic_id, hour
+      UNION ALL
+      SELECT ep.topic_id, ep.hour, 'inferer', v.actor, count(*)::int, sum(v.value::float8), (count(*) FILTER (WHERE ep.net < v.value::float8))::int, NULL, 0
+      FROM ep JOIN loss_values v ON v.network_id = ${n} AND v.topic_id = ep.topic_id AND v.nonce = ep.nonce
+        AND v.reputer = '' AND v.kind = 'inferer' AND v.peer = '' AND v.value <> 'NaN'
+      GROUP BY ep.topic_id, ep.hour, v.actor
+      UNION ALL
+      SELECT h.topic_id, h.hour, 'reputer', lb.reputer, count(*)::int, NULL, 0, NULL, 0
+      FROM h JOIN loss_bundles lb ON lb.network_id = ${n} AND lb.topic_id = h.topic_id AND lb.nonce = h.height AND lb.reputer <> ''
+      GROUP BY h.topic_id, h.hour, lb.reputer
+    )
+    INSERT INTO loss_hours (network_id, topic_id, hour, role, actor, n, loss_sum, wins, naive_sum, naive_n)
+    SELECT ${n}, topic_id, hour, role, actor, n, loss_sum, wins, naive_sum, naive_n FROM agg
+    ON CONFLICT (network_id, topic_id, hour, role, actor) DO UPDATE SET
+      n = EXCLUDED.n, loss_sum = EXCLUDED.loss_sum, wins = EXCLUDED.wins, naive_sum = EXCLUDED.naive_sum, naive_n = EXCLUDED.naive_n`);
+  await tx.query(Prisma.sql`
+    WITH h AS (${heights}), e AS (
+      SELECT h.topic_id, h.hour, ni.nonce, ni.label,
+             NULLIF(ni.combined_value, 'NaN')::float8 AS combined, NULLIF(ni.naive_value, 'NaN')::float8 AS naive
+      FROM h JOIN network_inferences ni ON ni.network_id = ${n} AND ni.topic_id = h.topic_id AND ni.nonce = h.height AND ni.outlier_resistant = false
+    ), v AS (
+      -- Inferers: combined − one-out; forecasters: one-in − naive (as lib/queries/forecast/effects.ts reads them).
+      SELECT e.topic_id, e.hour, e.nonce, e.label, x.actor,
+             CASE WHEN x.kind = 'one_out_inferer' THEN 'inferer' ELSE 'forecaster' END AS role,
+             CASE WHEN x.kind = 'one_out_inferer' THEN e.combined - x.value::float8 ELSE x.value::float8 - e.naive END AS effect
+      FROM e JOIN network_inference_values x ON x.network_id = ${n} AND x.topic_id = e.topic_id AND x.nonce = e.nonce AND x.label = e.label
+        AND x.outlier_resistant = false AND x.kind IN ('one_out_inferer', 'one_in_forecaster') AND x.peer = '' AND x.value <> 'NaN'
+    ), eff AS (
+      SELECT v.topic_id, v.hour, v.label, v.role, v.actor, count(*)::int AS effect_n, sum(v.effect) AS effect_sum,
+             count(NULLIF(iw.weight, 'NaN'))::int AS weight_n, sum(NULLIF(iw.weight, 'NaN')::float8) AS weight_sum
+      FROM v LEFT JOIN inference_weights iw ON iw.network_id = ${n} AND iw.topic_id = v.topic_id AND iw.nonce = v.nonce
+        AND iw.actor_type = v.role AND iw.address = v.actor
+      WHERE v.effect IS NOT NULL
+      GROUP BY v.topic_id, v.hour, v.label, v.role, v.actor
+    ), inc AS (
+      SELECT h.topic_id, h.hour, x.label, x.kind AS role, x.actor, count(DISTINCT x.nonce)::int AS inclusions
+      FROM h JOIN network_inference_values x ON x.network_id = ${n} AND x.topic_id = h.topic_id AND x.nonce = h.height
+        AND x.kind IN ('inferer', 'forecaster') AND x.outlier_resistant = false AND x.peer = ''
+      GROUP BY h.topic_id, h.hour, x.label, x.kind, x.actor
+    )
+    INSERT INTO worker_hours (network_id, topic_id, label, hour, role, actor, inclusions, effect_n, effect_sum, weight_n, weight_sum)
+    SELECT ${n}, topic_id, label, hour, role, actor, coalesce(inc.inclusions, 0), coalesce(eff.effect_n, 0), eff.effect_sum,
+           coalesce(eff.weight_n, 0), eff.weight_sum
+    FROM eff FULL JOIN inc USING (topic_id, hour, label, role, actor)
+    ON CONFLICT (network_id, topic_id, label, hour, role, actor) DO UPDATE SET
+      inclusions = EXCLUDED.inclusions, effect_n = EXCLUDED.effect_n, effect_sum = EXCLUDED.effect_sum,
+      weight_n = EXCLUDED.weight_n, weight_sum = EXCLUDED.weight_sum`);
+}
