@@ -10,6 +10,7 @@ import { parseRange } from "@/lib/forecast/range";
 import { getTopicContext, resolveWindow, type HeightWindow, type TopicContext } from "@/lib/queries/forecast/context";
 import { getEffects } from "@/lib/queries/forecast/effects";
 import { getLeaderboards } from "@/lib/queries/forecast/leaderboard";
+import { getEconomics } from "@/lib/queries/forecast/economics";
 import { HOURLY_FROM_SECONDS } from "@/lib/queries/forecast/hours";
 import { createTestDatabase, describeTestDatabase, type TestDatabase } from "../support/test-db";
 import { A, B, C, F, R, T0, TOPIC, forecastBatch } from "../support/forecast-history-fixture";
@@ -33,6 +34,8 @@ function slice(rows: Rows, lo: number, hi: number, withBlocks: boolean): Rows {
 const snapshot = async () => ({
   loss: await db.prisma.lossHour.findMany({ orderBy: [{ hour: "asc" }, { role: "asc" }, { actor: "asc" }], omit: { networkId: true } }),
   worker: await db.prisma.workerHour.findMany({ orderBy: [{ hour: "asc" }, { role: "asc" }, { actor: "asc" }], omit: { networkId: true } }),
+  price: await db.prisma.priceHour.findMany({ orderBy: [{ series: "asc" }, { hour: "asc" }] }),
+  reward: (await db.prisma.rewardHour.findMany({ orderBy: [{ hour: "asc" }, { role: "asc" }, { actor: "asc" }] })).map((r) => ({ ...r, amount: r.amount.toFixed() })),
 });
 
 let networkId: number;
@@ -73,18 +76,30 @@ describe(`forecast rollups (${describeTestDatabase()})`, () => {
     expect(row(worker, 0, "inferer", A)).toMatchObject({ label: "y", inclusions: 10, effectN: 60, effectSum: 15, weightN: 60, weightSum: 45 });
     expect(row(worker, 1, "inferer", B)).toMatchObject({ inclusions: 0, effectN: 23, effectSum: -23 * 0.125, weightSum: 23 * 0.25 });
     expect(row(worker, 1, "forecaster", F)).toMatchObject({ effectN: 23, effectSum: -11.5, weightN: 0, weightSum: null });
+    // Three prices a minute: 180 in hour 0 (179 returns), 93 in hour 1 (93 returns, the first from hour 0's last).
+    const prices = await db.prisma.priceHour.findMany({ orderBy: { hour: "asc" } });
+    expect(prices.map((p) => [p.hour.getTime(), p.n])).toEqual([[T0, 179], [T0 + 3_600_000, 93]]);
+    expect(prices[1]!.rSum).toBeCloseTo(Math.log(190 / 159), 12); // the returns of hour 1 telescope: last / previous
+    // Rewards at heights 50 and 60 (minutes 49 and 59: hour 0), summed exactly.
+    const rewards = await db.prisma.rewardHour.findMany({ orderBy: { actor: "asc" } });
+    expect(rewards.map((r) => [r.hour.getTime(), r.role, r.actor, r.amount.toFixed(), r.n])).toEqual([
+      [T0, "reputer", R, "2000000000000000000", 1],
+      [T0, "inferer", A, "1500000000000000000.5", 2],
+    ].sort((x, y) => (x[2]! < y[2]! ? -1 : 1)));
   });
 
   it("equal a rebuild from the stored rows after all those batches", async () => {
     const kept = await snapshot();
     await db.prisma.lossHour.deleteMany({});
     await db.prisma.workerHour.deleteMany({});
+    await db.prisma.rewardHour.deleteMany({});
+    await db.prisma.priceHour.deleteMany({});
     await db.transaction((tx) => rebuildRollups(tx, networkId, new Date(T0), new Date(T0 + 2 * 3_600_000)));
     expect(await snapshot()).toEqual(kept);
     expect(kept.loss.length).toBeGreaterThan(0);
   });
 
-  it("long ranges read the same inclusions and effects from them as short ranges read from the epochs", async () => {
+  it("long ranges read the same inclusions, rewards and effects from them as short ranges read from the epochs", async () => {
     const ctx = (await getTopicContext(networkId, BigInt(TOPIC))) as TopicContext;
     const all = (await resolveWindow(ctx, parseRange({ range: "all" }))) as HeightWindow;
     // The same blocks seen as a range long enough for the hourly path.
@@ -96,6 +111,9 @@ describe(`forecast rollups (${describeTestDatabase()})`, () => {
     const [e1, e2] = await Promise.all([getEffects(ctx, all), getEffects(ctx, long)]);
     const means = (e: typeof e1) => e.rows.map((r) => ({ actor: r.actor, role: r.role, effect: r.meanEffect, weight: r.meanWeight }));
     expect(means(e2)).toEqual(means(e1));
+    const [c1, c2] = await Promise.all([getEconomics(ctx, all), getEconomics(ctx, long)]);
+    expect(c2.totals).toEqual(c1.totals);
+    expect(c1.totals.inferer).toBe("1500000000000000000.5");
     expect(e2.buckets).toEqual([T0]); // two days in 40 buckets: 2-hour buckets, and the data fills the first
   });
 });

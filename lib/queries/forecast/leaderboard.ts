@@ -29,21 +29,32 @@ export async function getLeaderboards(ctx: TopicContext, win: HeightWindow, sort
   const n = ctx.networkId;
   const t = ctx.topicId;
   const rows = await prisma.$queryRaw<Raw[]>(Prisma.sql`
-    WITH latest AS (
-      SELECT DISTINCT ON (actor_type, address) actor_type AS role, address, score::text AS score, block_height
-      FROM scores WHERE network_id = ${n} AND topic_id = ${t} AND kind = 'ema' AND block_height <= ${win.toHeight}
-      ORDER BY actor_type, address, block_height DESC
+    WITH RECURSIVE who AS (
+      -- The topic's scored actors by a skip scan of the primary key (a few dozen probes, not every score row).
+      (SELECT actor_type, kind, address FROM scores WHERE network_id = ${n} AND topic_id = ${t} ORDER BY actor_type, kind, address LIMIT 1)
+      UNION ALL
+      SELECT s.* FROM who w CROSS JOIN LATERAL (
+        SELECT actor_type, kind, address FROM scores WHERE network_id = ${n} AND topic_id = ${t}
+          AND (actor_type, kind, address) > (w.actor_type, w.kind, w.address)
+        ORDER BY actor_type, kind, address LIMIT 1) s
+    ), latest AS (
+      SELECT w.actor_type AS role, w.address, l.score::text AS score, l.block_height
+      FROM who w CROSS JOIN LATERAL (
+        SELECT score, block_height FROM scores WHERE network_id = ${n} AND topic_id = ${t} AND actor_type = w.actor_type AND kind = 'ema'
+          AND address = w.address AND block_height <= ${win.toHeight} ORDER BY block_height DESC LIMIT 1) l
+      WHERE w.kind = 'ema'
     ), span AS (
-      SELECT actor_type AS role, address, count(*)::int AS scores,
-             (array_agg(NULLIF(score, 'NaN')::float8 ORDER BY block_height))[1] AS first,
-             (array_agg(NULLIF(score, 'NaN')::float8 ORDER BY block_height DESC))[1] AS last
-      FROM scores WHERE network_id = ${n} AND topic_id = ${t} AND kind = 'ema' AND block_height BETWEEN ${win.fromHeight} AND ${win.toHeight}
-      GROUP BY actor_type, address
+      -- First and last EMA score within the range; two or more scores iff they are different rows.
+      SELECT w.actor_type AS role, w.address, CASE WHEN f.block_height = l.block_height THEN 1 ELSE 2 END AS scores,
+             NULLIF(f.score, 'NaN')::float8 AS first, NULLIF(l.score, 'NaN')::float8 AS last
+      FROM who w
+      CROSS JOIN LATERAL (SELECT score, block_height FROM scores WHERE network_id = ${n} AND topic_id = ${t} AND actor_type = w.actor_type
+        AND kind = 'ema' AND address = w.address AND block_height BETWEEN ${win.fromHeight} AND ${win.toHeight} ORDER BY block_height LIMIT 1) f
+      CROSS JOIN LATERAL (SELECT score, block_height FROM scores WHERE network_id = ${n} AND topic_id = ${t} AND actor_type = w.actor_type
+        AND kind = 'ema' AND address = w.address AND block_height BETWEEN ${win.fromHeight} AND ${win.toHeight} ORDER BY block_height DESC LIMIT 1) l
+      WHERE w.kind = 'ema'
     ), inc AS (${inclusions(ctx, win)}
-    ), rew AS (
-      SELECT actor_type AS role, address, sum(amount)::text AS rewards FROM rewards
-      WHERE network_id = ${n} AND topic_id = ${t} AND block_height BETWEEN ${win.fromHeight} AND ${win.toHeight}
-      GROUP BY actor_type, address
+    ), rew AS (${rewardSums(ctx, win)}
     ), actors AS (SELECT role, address FROM latest UNION SELECT role, address FROM inc UNION SELECT role, address FROM rew)
     SELECT a.role, a.address, l.score, l.block_height AS score_height, s.first, s.last, coalesce(s.scores, 0) AS scores,
            i.inclusions, r.rewards
@@ -90,6 +101,20 @@ function inclusions(ctx: TopicContext, win: HeightWindow): Prisma.Sql {
       SELECT 'reputer', reputer, count(*)::int FROM loss_bundles
       WHERE network_id = ${n} AND topic_id = ${t} AND reputer <> '' AND nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}
       GROUP BY reputer`;
+}
+
+/** Rewards per actor in the range, exact: from the reward rows for short ranges, the hourly sums for long ones. */
+function rewardSums(ctx: TopicContext, win: HeightWindow): Prisma.Sql {
+  const hb = hourBuckets(win, 1);
+  if (hb)
+    return Prisma.sql`
+      SELECT role, actor AS address, sum(amount)::text AS rewards FROM reward_hours
+      WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND hour BETWEEN ${hb.first} AND ${hb.last}
+      GROUP BY role, actor`;
+  return Prisma.sql`
+      SELECT actor_type AS role, address, sum(amount)::text AS rewards FROM rewards
+      WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND block_height BETWEEN ${win.fromHeight} AND ${win.toHeight}
+      GROUP BY actor_type, address`;
 }
 
 // Missing values sort last whatever the key; ties by address so the order is stable.

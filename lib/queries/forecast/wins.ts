@@ -77,20 +77,27 @@ async function lossBuckets(ctx: TopicContext, win: HeightWindow, { t0, w, hb, ep
   return { nets, actors };
 }
 
-export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<WinsDto> {
+/** Realized volatility per bucket (stddev of log returns): from the prices, or their hourly sums on long ranges. */
+async function volatility(ctx: TopicContext, win: HeightWindow, { t0, w, hb }: Geometry): Promise<{ b: number; vol: number | null }[]> {
+  if (!ctx.truth) return [];
   const { prisma } = await getDb();
+  const series = Prisma.sql`source = ${ctx.truth.source} AND series = ${ctx.truth.series}`;
+  if (hb)
+    return prisma.$queryRaw(Prisma.sql`
+      SELECT ${hourBucket(hb)} AS b,
+             CASE WHEN sum(n) > 1 THEN sqrt(greatest(0, (sum(r2_sum) - sum(r_sum) ^ 2 / sum(n)) / (sum(n) - 1))) END AS vol
+      FROM price_hours WHERE ${series} AND hour BETWEEN ${hb.first} AND ${hb.last} GROUP BY 1`);
+  return prisma.$queryRaw(Prisma.sql`
+    SELECT floor((extract(epoch FROM x.time)::float8 - ${t0}) / ${w})::int AS b, stddev_samp(x.r) AS vol
+    FROM (SELECT time, ln(value::float8 / lag(value::float8) OVER (ORDER BY time)) AS r FROM ground_truth
+          WHERE ${series} AND time BETWEEN ${win.from} AND ${win.to}) x
+    GROUP BY 1`);
+}
+
+export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<WinsDto> {
   const g = geometry(ctx, win);
   const { t0, w } = g;
-  const [{ nets, actors }, vols] = await Promise.all([
-    lossBuckets(ctx, win, g),
-    ctx.truth
-      ? prisma.$queryRaw<{ b: number; vol: number | null }[]>(Prisma.sql`
-          SELECT floor((extract(epoch FROM x.time)::float8 - ${t0}) / ${w})::int AS b, stddev_samp(x.r) AS vol
-          FROM (SELECT g.time, ln(g.value::float8 / lag(g.value::float8) OVER (ORDER BY g.time)) AS r FROM ground_truth g
-                WHERE g.source = ${ctx.truth.source} AND g.series = ${ctx.truth.series} AND g.time BETWEEN ${win.from} AND ${win.to}) x
-          GROUP BY 1`)
-      : Promise.resolve([]),
-  ]);
+  const [{ nets, actors }, vols] = await Promise.all([lossBuckets(ctx, win, g), volatility(ctx, win, g)]);
   const byBucket = new Map<number, ActorRow[]>();
   for (const a of actors) byBucket.set(a.b, [...(byBucket.get(a.b) ?? []), a]);
   const buckets: (LossBucket & { b: number })[] = nets.map((r) => ({

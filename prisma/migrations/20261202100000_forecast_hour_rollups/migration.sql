@@ -37,3 +37,29 @@ CREATE TABLE "worker_hours" (
 
     CONSTRAINT "worker_hours_pkey" PRIMARY KEY ("network_id","topic_id","label","hour","role","actor")
 );
+
+-- Rewards paid per actor (exact sums, uallo) and how many reward rows made them.
+CREATE TABLE "reward_hours" (
+    "network_id" INTEGER NOT NULL,
+    "topic_id" BIGINT NOT NULL,
+    "hour" TIMESTAMPTZ(3) NOT NULL,
+    "role" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "amount" DECIMAL NOT NULL,
+    "n" INTEGER NOT NULL,
+
+    CONSTRAINT "reward_hours_pkey" PRIMARY KEY ("network_id","topic_id","hour","role","actor")
+);
+
+-- Realized-price log returns per hour (count, sum, sum of squares), for volatility over long ranges; a return is
+-- in the hour of its later price.
+CREATE TABLE "price_hours" (
+    "source" TEXT NOT NULL,
+    "series" TEXT NOT NULL,
+    "hour" TIMESTAMPTZ(3) NOT NULL,
+    "n" INTEGER NOT NULL,
+    "r_sum" DOUBLE PRECISION,
+    "r2_sum" DOUBLE PRECISION,
+
+    CONSTRAINT "price_hours_pkey" PRIMARY KEY ("source","series","hour")
+);
