@@ -63,14 +63,16 @@ export async function rebuildRollups(tx: SqlTransaction, networkId: number, from
 
 /** The rollups of the (topic_id, hour) pairs `scope` selects. */
 async function writeHours(tx: SqlTransaction, n: number, scope: Prisma.Sql): Promise<void> {
-  // Block time never decreases with height, so an hour is one range of heights, and every read below is a range
-  // or point lookup on a primary key. LATERAL keeps it so: joined plainly, the planner (blind to the scope's size)
-  // chose whole-table scans on a year of data.
+  // Block time never decreases with height, so an hour is one range of heights (its first and last block by the
+  // time index), and every read below is a range or point lookup on a primary key, per scoped hour: each LATERAL
+  // carries OFFSET 0 so the planner cannot flatten it into a join (blind to the scope's size, it then chose
+  // whole-table scans on a year of data).
   const hours = Prisma.sql`
-    SELECT s.topic_id, s.hour, r.lo, r.hi FROM (${scope}) s
-    CROSS JOIN LATERAL (SELECT min(height) AS lo, max(height) AS hi FROM blocks
-                        WHERE network_id = ${n} AND time >= s.hour AND time < s.hour + interval '1 hour') r
-    WHERE r.lo IS NOT NULL`;
+    SELECT s.topic_id, s.hour, lo.height AS lo, hi.height AS hi FROM (${scope}) s
+    CROSS JOIN LATERAL (SELECT height FROM blocks WHERE network_id = ${n} AND time >= s.hour AND time < s.hour + interval '1 hour'
+                        ORDER BY time, height LIMIT 1) lo
+    CROSS JOIN LATERAL (SELECT height FROM blocks WHERE network_id = ${n} AND time >= s.hour AND time < s.hour + interval '1 hour'
+                        ORDER BY time DESC, height DESC LIMIT 1) hi`;
   await tx.query(lossHours(n, hours));
   await tx.query(workerHours(n, hours));
   await tx.query(Prisma.sql`
@@ -78,7 +80,7 @@ async function writeHours(tx: SqlTransaction, n: number, scope: Prisma.Sql): Pro
     INSERT INTO reward_hours (network_id, topic_id, hour, role, actor, amount, n)
     SELECT ${n}, h.topic_id, h.hour, r.actor_type, r.address, sum(r.amount), count(*)::int
     FROM h CROSS JOIN LATERAL (SELECT actor_type, address, amount FROM rewards
-                               WHERE network_id = ${n} AND topic_id = h.topic_id AND block_height BETWEEN h.lo AND h.hi) r
+                               WHERE network_id = ${n} AND topic_id = h.topic_id AND block_height BETWEEN h.lo AND h.hi OFFSET 0) r
     GROUP BY h.topic_id, h.hour, r.actor_type, r.address
     ON CONFLICT (network_id, topic_id, hour, role, actor) DO UPDATE SET amount = EXCLUDED.amount, n = EXCLUDED.n`);
 }
@@ -88,7 +90,7 @@ function lossHours(n: number, hours: Prisma.Sql): Prisma.Sql {
     WITH h AS (${hours}), ep AS (
       SELECT h.topic_id, h.hour, lb.nonce, NULLIF(lb.combined_value, 'NaN')::float8 AS net, NULLIF(lb.naive_value, 'NaN')::float8 AS naive
       FROM h CROSS JOIN LATERAL (SELECT nonce, combined_value, naive_value FROM loss_bundles
-        WHERE network_id = ${n} AND topic_id = h.topic_id AND nonce BETWEEN h.lo AND h.hi AND reputer = '') lb
+        WHERE network_id = ${n} AND topic_id = h.topic_id AND nonce BETWEEN h.lo AND h.hi AND reputer = '' OFFSET 0) lb
     ), agg AS (
       SELECT topic_id, hour, 'network' AS role, '' AS actor, count(net)::int AS n, sum(net) AS loss_sum, 0 AS wins,
              sum(naive) FILTER (WHERE net IS NOT NULL) AS naive_sum, (count(naive) FILTER (WHERE net IS NOT NULL))::int AS naive_n
@@ -96,12 +98,12 @@ function lossHours(n: number, hours: Prisma.Sql): Prisma.Sql {
       UNION ALL
       SELECT ep.topic_id, ep.hour, 'inferer', v.actor, count(*)::int, sum(v.value::float8), (count(*) FILTER (WHERE ep.net < v.value::float8))::int, NULL, 0
       FROM ep CROSS JOIN LATERAL (SELECT actor, value FROM loss_values WHERE network_id = ${n} AND topic_id = ep.topic_id AND nonce = ep.nonce
-        AND reputer = '' AND kind = 'inferer' AND peer = '' AND value <> 'NaN') v
+        AND reputer = '' AND kind = 'inferer' AND peer = '' AND value <> 'NaN' OFFSET 0) v
       GROUP BY ep.topic_id, ep.hour, v.actor
       UNION ALL
       SELECT h.topic_id, h.hour, 'reputer', lb.reputer, count(*)::int, NULL, 0, NULL, 0
       FROM h CROSS JOIN LATERAL (SELECT reputer FROM loss_bundles
-        WHERE network_id = ${n} AND topic_id = h.topic_id AND nonce BETWEEN h.lo AND h.hi AND reputer <> '') lb
+        WHERE network_id = ${n} AND topic_id = h.topic_id AND nonce BETWEEN h.lo AND h.hi AND reputer <> '' OFFSET 0) lb
       GROUP BY h.topic_id, h.hour, lb.reputer
     )
     INSERT INTO loss_hours (network_id, topic_id, hour, role, actor, n, loss_sum, wins, naive_sum, naive_n)
@@ -116,7 +118,7 @@ function workerHours(n: number, hours: Prisma.Sql): Prisma.Sql {
       SELECT h.topic_id, h.hour, ni.nonce, ni.label,
              NULLIF(ni.combined_value, 'NaN')::float8 AS combined, NULLIF(ni.naive_value, 'NaN')::float8 AS naive
       FROM h CROSS JOIN LATERAL (SELECT nonce, label, combined_value, naive_value FROM network_inferences
-        WHERE network_id = ${n} AND topic_id = h.topic_id AND nonce BETWEEN h.lo AND h.hi AND outlier_resistant = false) ni
+        WHERE network_id = ${n} AND topic_id = h.topic_id AND nonce BETWEEN h.lo AND h.hi AND outlier_resistant = false OFFSET 0) ni
     ), v AS (
       -- Inferers: combined − one-out; forecasters: one-in − naive (as lib/queries/forecast/effects.ts reads them).
       SELECT e.topic_id, e.hour, e.nonce, e.label, x.actor,
@@ -124,18 +126,18 @@ function workerHours(n: number, hours: Prisma.Sql): Prisma.Sql {
              CASE WHEN x.kind = 'one_out_inferer' THEN e.combined - x.value::float8 ELSE x.value::float8 - e.naive END AS effect
       FROM e CROSS JOIN LATERAL (SELECT kind, actor, value FROM network_inference_values WHERE network_id = ${n} AND topic_id = e.topic_id
         AND nonce = e.nonce AND label = e.label AND outlier_resistant = false AND kind IN ('one_out_inferer', 'one_in_forecaster')
-        AND peer = '' AND value <> 'NaN') x
+        AND peer = '' AND value <> 'NaN' OFFSET 0) x
     ), eff AS (
       SELECT v.topic_id, v.hour, v.label, v.role, v.actor, count(*)::int AS effect_n, sum(v.effect) AS effect_sum,
              count(NULLIF(iw.weight, 'NaN'))::int AS weight_n, sum(NULLIF(iw.weight, 'NaN')::float8) AS weight_sum
       FROM v LEFT JOIN LATERAL (SELECT weight FROM inference_weights WHERE network_id = ${n} AND topic_id = v.topic_id AND nonce = v.nonce
-        AND actor_type = v.role AND address = v.actor) iw ON true
+        AND actor_type = v.role AND address = v.actor OFFSET 0) iw ON true
       WHERE v.effect IS NOT NULL
       GROUP BY v.topic_id, v.hour, v.label, v.role, v.actor
     ), inc AS (
       SELECT h.topic_id, h.hour, x.label, x.kind AS role, x.actor, count(DISTINCT x.nonce)::int AS inclusions
       FROM h CROSS JOIN LATERAL (SELECT label, kind, actor, nonce FROM network_inference_values WHERE network_id = ${n} AND topic_id = h.topic_id
-        AND nonce BETWEEN h.lo AND h.hi AND kind IN ('inferer', 'forecaster') AND outlier_resistant = false AND peer = '') x
+        AND nonce BETWEEN h.lo AND h.hi AND kind IN ('inferer', 'forecaster') AND outlier_resistant = false AND peer = '' OFFSET 0) x
       GROUP BY h.topic_id, h.hour, x.label, x.kind, x.actor
     )
     INSERT INTO worker_hours (network_id, topic_id, label, hour, role, actor, inclusions, effect_n, effect_sum, weight_n, weight_sum)
