@@ -77,12 +77,13 @@ async function writeHours(tx: SqlTransaction, n: number, scope: Prisma.Sql): Pro
   await tx.query(workerHours(n, hours));
   await tx.query(Prisma.sql`
     WITH h AS (${hours})
-    INSERT INTO reward_hours (network_id, topic_id, hour, role, actor, amount, n)
-    SELECT ${n}, h.topic_id, h.hour, r.actor_type, r.address, sum(r.amount), count(*)::int
+    INSERT INTO reward_hours (network_id, topic_id, grain, hour, role, actor, amount, n)
+    SELECT ${n}, h.topic_id, 'h', h.hour, r.actor_type, r.address, sum(r.amount), count(*)::int
     FROM h CROSS JOIN LATERAL (SELECT actor_type, address, amount FROM rewards
                                WHERE network_id = ${n} AND topic_id = h.topic_id AND block_height BETWEEN h.lo AND h.hi OFFSET 0) r
     GROUP BY h.topic_id, h.hour, r.actor_type, r.address
-    ON CONFLICT (network_id, topic_id, hour, role, actor) DO UPDATE SET amount = EXCLUDED.amount, n = EXCLUDED.n`);
+    ON CONFLICT (network_id, topic_id, grain, hour, role, actor) DO UPDATE SET amount = EXCLUDED.amount, n = EXCLUDED.n`);
+  for (const statement of dayRows(n, scope)) await tx.query(statement);
 }
 
 function lossHours(n: number, hours: Prisma.Sql): Prisma.Sql {
@@ -106,9 +107,9 @@ function lossHours(n: number, hours: Prisma.Sql): Prisma.Sql {
         WHERE network_id = ${n} AND topic_id = h.topic_id AND nonce BETWEEN h.lo AND h.hi AND reputer <> '' OFFSET 0) lb
       GROUP BY h.topic_id, h.hour, lb.reputer
     )
-    INSERT INTO loss_hours (network_id, topic_id, hour, role, actor, n, loss_sum, wins, naive_sum, naive_n)
-    SELECT ${n}, topic_id, hour, role, actor, n, loss_sum, wins, naive_sum, naive_n FROM agg
-    ON CONFLICT (network_id, topic_id, hour, role, actor) DO UPDATE SET
+    INSERT INTO loss_hours (network_id, topic_id, grain, hour, role, actor, n, loss_sum, wins, naive_sum, naive_n)
+    SELECT ${n}, topic_id, 'h', hour, role, actor, n, loss_sum, wins, naive_sum, naive_n FROM agg
+    ON CONFLICT (network_id, topic_id, grain, role, hour, actor) DO UPDATE SET
       n = EXCLUDED.n, loss_sum = EXCLUDED.loss_sum, wins = EXCLUDED.wins, naive_sum = EXCLUDED.naive_sum, naive_n = EXCLUDED.naive_n`;
 }
 
@@ -140,11 +141,46 @@ function workerHours(n: number, hours: Prisma.Sql): Prisma.Sql {
         AND nonce BETWEEN h.lo AND h.hi AND kind IN ('inferer', 'forecaster') AND outlier_resistant = false AND peer = '' OFFSET 0) x
       GROUP BY h.topic_id, h.hour, x.label, x.kind, x.actor
     )
-    INSERT INTO worker_hours (network_id, topic_id, label, hour, role, actor, inclusions, effect_n, effect_sum, weight_n, weight_sum)
-    SELECT ${n}, topic_id, label, hour, role, actor, coalesce(inc.inclusions, 0), coalesce(eff.effect_n, 0), eff.effect_sum,
+    INSERT INTO worker_hours (network_id, topic_id, grain, hour, label, role, actor, inclusions, effect_n, effect_sum, weight_n, weight_sum)
+    SELECT ${n}, topic_id, 'h', hour, label, role, actor, coalesce(inc.inclusions, 0), coalesce(eff.effect_n, 0), eff.effect_sum,
            coalesce(eff.weight_n, 0), eff.weight_sum
     FROM eff FULL JOIN inc USING (topic_id, hour, label, role, actor)
-    ON CONFLICT (network_id, topic_id, label, hour, role, actor) DO UPDATE SET
+    ON CONFLICT (network_id, topic_id, grain, hour, label, role, actor) DO UPDATE SET
       inclusions = EXCLUDED.inclusions, effect_n = EXCLUDED.effect_n, effect_sum = EXCLUDED.effect_sum,
       weight_n = EXCLUDED.weight_n, weight_sum = EXCLUDED.weight_sum`;
+}
+
+/** Day rows (grain 'd'): each touched UTC day's hour rows summed, so long ranges read a row per day. */
+function dayRows(n: number, scope: Prisma.Sql): Prisma.Sql[] {
+  const days = Prisma.sql`SELECT DISTINCT topic_id, date_trunc('day', hour, 'UTC') AS day FROM (${scope}) s`;
+  const hoursOf = Prisma.sql`network_id = ${n} AND topic_id = d.topic_id AND grain = 'h' AND hour >= d.day AND hour < d.day + interval '1 day'`;
+  return [
+    Prisma.sql`
+      WITH d AS (${days})
+      INSERT INTO loss_hours (network_id, topic_id, grain, hour, role, actor, n, loss_sum, wins, naive_sum, naive_n)
+      SELECT ${n}, d.topic_id, 'd', d.day, x.role, x.actor, sum(x.n)::int, sum(x.loss_sum), sum(x.wins)::int, sum(x.naive_sum), sum(x.naive_n)::int
+      FROM d CROSS JOIN LATERAL (SELECT role, actor, n, loss_sum, wins, naive_sum, naive_n FROM loss_hours
+        WHERE ${hoursOf} AND role IN ('network', 'inferer', 'reputer') OFFSET 0) x
+      GROUP BY d.topic_id, d.day, x.role, x.actor
+      ON CONFLICT (network_id, topic_id, grain, role, hour, actor) DO UPDATE SET
+        n = EXCLUDED.n, loss_sum = EXCLUDED.loss_sum, wins = EXCLUDED.wins, naive_sum = EXCLUDED.naive_sum, naive_n = EXCLUDED.naive_n`,
+    Prisma.sql`
+      WITH d AS (${days})
+      INSERT INTO worker_hours (network_id, topic_id, grain, hour, label, role, actor, inclusions, effect_n, effect_sum, weight_n, weight_sum)
+      SELECT ${n}, d.topic_id, 'd', d.day, x.label, x.role, x.actor, sum(x.inclusions)::int, sum(x.effect_n)::int, sum(x.effect_sum),
+             sum(x.weight_n)::int, sum(x.weight_sum)
+      FROM d CROSS JOIN LATERAL (SELECT label, role, actor, inclusions, effect_n, effect_sum, weight_n, weight_sum FROM worker_hours
+        WHERE ${hoursOf} OFFSET 0) x
+      GROUP BY d.topic_id, d.day, x.label, x.role, x.actor
+      ON CONFLICT (network_id, topic_id, grain, hour, label, role, actor) DO UPDATE SET
+        inclusions = EXCLUDED.inclusions, effect_n = EXCLUDED.effect_n, effect_sum = EXCLUDED.effect_sum,
+        weight_n = EXCLUDED.weight_n, weight_sum = EXCLUDED.weight_sum`,
+    Prisma.sql`
+      WITH d AS (${days})
+      INSERT INTO reward_hours (network_id, topic_id, grain, hour, role, actor, amount, n)
+      SELECT ${n}, d.topic_id, 'd', d.day, x.role, x.actor, sum(x.amount), sum(x.n)::int
+      FROM d CROSS JOIN LATERAL (SELECT role, actor, amount, n FROM reward_hours WHERE ${hoursOf} OFFSET 0) x
+      GROUP BY d.topic_id, d.day, x.role, x.actor
+      ON CONFLICT (network_id, topic_id, grain, hour, role, actor) DO UPDATE SET amount = EXCLUDED.amount, n = EXCLUDED.n`,
+  ];
 }

@@ -32,10 +32,10 @@ function slice(rows: Rows, lo: number, hi: number, withBlocks: boolean): Rows {
 }
 
 const snapshot = async () => ({
-  loss: await db.prisma.lossHour.findMany({ orderBy: [{ hour: "asc" }, { role: "asc" }, { actor: "asc" }], omit: { networkId: true } }),
-  worker: await db.prisma.workerHour.findMany({ orderBy: [{ hour: "asc" }, { role: "asc" }, { actor: "asc" }], omit: { networkId: true } }),
-  price: await db.prisma.priceHour.findMany({ orderBy: [{ series: "asc" }, { hour: "asc" }] }),
-  reward: (await db.prisma.rewardHour.findMany({ orderBy: [{ hour: "asc" }, { role: "asc" }, { actor: "asc" }] })).map((r) => ({ ...r, amount: r.amount.toFixed() })),
+  loss: await db.prisma.lossHour.findMany({ orderBy: [{ grain: "asc" }, { hour: "asc" }, { role: "asc" }, { actor: "asc" }], omit: { networkId: true } }),
+  worker: await db.prisma.workerHour.findMany({ orderBy: [{ grain: "asc" }, { hour: "asc" }, { role: "asc" }, { actor: "asc" }], omit: { networkId: true } }),
+  price: await db.prisma.priceHour.findMany({ orderBy: [{ grain: "asc" }, { series: "asc" }, { hour: "asc" }] }),
+  reward: (await db.prisma.rewardHour.findMany({ orderBy: [{ grain: "asc" }, { hour: "asc" }, { role: "asc" }, { actor: "asc" }] })).map((r) => ({ ...r, amount: r.amount.toFixed() })),
 });
 
 let networkId: number;
@@ -61,8 +61,8 @@ describe(`forecast rollups (${describeTestDatabase()})`, () => {
   it("hold the fixture's hourly sums worked out by hand", async () => {
     const { loss, worker } = await snapshot();
     const hour = (h: number) => new Date(T0 + h * 3_600_000);
-    const row = <T extends { hour: Date; role: string; actor: string }>(rows: T[], h: number, role: string, actor: string) =>
-      rows.find((r) => r.hour.getTime() === hour(h).getTime() && r.role === role && r.actor === actor);
+    const row = <T extends { grain: string; hour: Date; role: string; actor: string }>(rows: T[], h: number, role: string, actor: string, grain = "h") =>
+      rows.find((r) => r.grain === grain && r.hour.getTime() === hour(h).getTime() && r.role === role && r.actor === actor);
     // Hour 0 holds nonces 1..60 (k = 0..59), hour 1 the losses of k = 60..80. Network loss 1; naive 1, 1.5, 2 in turn.
     expect(row(loss, 0, "network", "")).toMatchObject({ n: 60, lossSum: 60, naiveSum: 90, naiveN: 60, wins: 0 });
     expect(row(loss, 1, "network", "")).toMatchObject({ n: 21, lossSum: 21 });
@@ -72,16 +72,21 @@ describe(`forecast rollups (${describeTestDatabase()})`, () => {
     expect(row(loss, 1, "inferer", A)).toMatchObject({ n: 21, lossSum: 42, wins: 21 });
     expect(row(loss, 1, "inferer", C)).toMatchObject({ n: 21, wins: 21 });
     expect(row(loss, 0, "reputer", R)).toMatchObject({ n: 5 });
+    // The day row (the fixture's day starts at T0) sums its hours.
+    expect(row(loss, 0, "network", "", "d")).toMatchObject({ n: 81, lossSum: 81 });
+    expect(row(loss, 0, "inferer", A, "d")).toMatchObject({ n: 81, lossSum: 72, wins: 21 });
+    expect(row(worker, 0, "inferer", A, "d")).toMatchObject({ inclusions: 10, effectN: 83, effectSum: 83 * 0.25 });
     // Effects: A's one-out is 0.25 below the combined value, B's 0.125 above; F's one-in is 0.5 below the naive.
     expect(row(worker, 0, "inferer", A)).toMatchObject({ label: "y", inclusions: 10, effectN: 60, effectSum: 15, weightN: 60, weightSum: 45 });
     expect(row(worker, 1, "inferer", B)).toMatchObject({ inclusions: 0, effectN: 23, effectSum: -23 * 0.125, weightSum: 23 * 0.25 });
     expect(row(worker, 1, "forecaster", F)).toMatchObject({ effectN: 23, effectSum: -11.5, weightN: 0, weightSum: null });
     // Three prices a minute: 180 in hour 0 (179 returns), 93 in hour 1 (93 returns, the first from hour 0's last).
-    const prices = await db.prisma.priceHour.findMany({ orderBy: { hour: "asc" } });
+    const prices = await db.prisma.priceHour.findMany({ where: { grain: "h" }, orderBy: { hour: "asc" } });
     expect(prices.map((p) => [p.hour.getTime(), p.n])).toEqual([[T0, 179], [T0 + 3_600_000, 93]]);
     expect(prices[1]!.rSum).toBeCloseTo(Math.log(190 / 159), 12); // the returns of hour 1 telescope: last / previous
+    expect(await db.prisma.priceHour.findFirst({ where: { grain: "d" } })).toMatchObject({ hour: new Date(T0), n: 179 + 93 });
     // Rewards at heights 50 and 60 (minutes 49 and 59: hour 0), summed exactly.
-    const rewards = await db.prisma.rewardHour.findMany({ orderBy: { actor: "asc" } });
+    const rewards = await db.prisma.rewardHour.findMany({ where: { grain: "h" }, orderBy: { actor: "asc" } });
     expect(rewards.map((r) => [r.hour.getTime(), r.role, r.actor, r.amount.toFixed(), r.n])).toEqual([
       [T0, "reputer", R, "2000000000000000000", 1],
       [T0, "inferer", A, "1500000000000000000.5", 2],

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { HeightWindow, TopicContext } from "./context";
-import { hourBucket, hourBuckets } from "./hours";
+import { hourBucket, hourBuckets, inBuckets } from "./hours";
 
 const ECON_BUCKETS = 60;
 
@@ -36,7 +36,7 @@ function geometry(ctx: TopicContext, win: HeightWindow): Geometry {
   const where = Prisma.sql`network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId}`;
   const hb = hourBuckets(win, ECON_BUCKETS);
   if (hb) {
-    const hours = Prisma.sql`${where} AND hour BETWEEN ${hb.first} AND ${hb.last}`;
+    const hours = Prisma.sql`${where} AND ${inBuckets(hb)}`;
     return {
       rewards: Prisma.sql`SELECT ${hourBucket(hb)} AS b, role, (sum(amount) / 1e18)::float8 AS allo FROM reward_hours WHERE ${hours} GROUP BY 1, 2`,
       totals: Prisma.sql`SELECT role, sum(amount)::text AS total FROM reward_hours WHERE ${hours} GROUP BY 1`,

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { rankContributors, type Contributor, type EffectCell } from "@/lib/forecast/effects";
 import type { HeightWindow, TopicContext } from "./context";
-import { hourBucket, hourBuckets } from "./hours";
+import { hourBucket, hourBuckets, inBuckets } from "./hours";
 
 const EFFECT_BUCKETS = 40;
 export const TOP_CONTRIBUTORS = 10;
@@ -33,7 +33,7 @@ async function effectRows(ctx: TopicContext, win: HeightWindow): Promise<{ t0: n
              sum(weight_sum) / NULLIF(sum(weight_n), 0) AS weight, sum(effect_n)::int AS n
       FROM worker_hours
       WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND label = ${ctx.label}
-        AND hour BETWEEN ${hb.first} AND ${hb.last} AND effect_n > 0
+        AND ${inBuckets(hb)} AND effect_n > 0
       GROUP BY 1, 2, 3`);
     return { t0: hb.t0, w: hb.w, cells };
   }

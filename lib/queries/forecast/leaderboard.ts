@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { HeightWindow, TopicContext } from "./context";
-import { hourBuckets } from "./hours";
+import { wholeRange } from "./hours";
 
 export type ActorRole = "inferer" | "forecaster" | "reputer";
 export const LEADERBOARD_SORTS = ["score", "trend", "inclusion", "rewards"] as const;
@@ -82,15 +82,15 @@ export async function getLeaderboards(ctx: TopicContext, win: HeightWindow, sort
 function inclusions(ctx: TopicContext, win: HeightWindow): Prisma.Sql {
   const n = ctx.networkId;
   const t = ctx.topicId;
-  const hb = hourBuckets(win, 1);
-  if (hb)
+  const whole = wholeRange(win);
+  if (whole)
     return Prisma.sql`
       SELECT role, actor AS address, sum(inclusions)::int AS inclusions FROM worker_hours
-      WHERE network_id = ${n} AND topic_id = ${t} AND label = ${ctx.label} AND hour BETWEEN ${hb.first} AND ${hb.last} AND inclusions > 0
+      WHERE network_id = ${n} AND topic_id = ${t} AND label = ${ctx.label} AND ${whole} AND inclusions > 0
       GROUP BY role, actor
       UNION ALL
       SELECT 'reputer', actor, sum(n)::int FROM loss_hours
-      WHERE network_id = ${n} AND topic_id = ${t} AND role = 'reputer' AND hour BETWEEN ${hb.first} AND ${hb.last}
+      WHERE network_id = ${n} AND topic_id = ${t} AND role = 'reputer' AND ${whole}
       GROUP BY actor`;
   return Prisma.sql`
       SELECT kind AS role, actor AS address, count(DISTINCT nonce)::int AS inclusions FROM network_inference_values
@@ -105,11 +105,11 @@ function inclusions(ctx: TopicContext, win: HeightWindow): Prisma.Sql {
 
 /** Rewards per actor in the range, exact: from the reward rows for short ranges, the hourly sums for long ones. */
 function rewardSums(ctx: TopicContext, win: HeightWindow): Prisma.Sql {
-  const hb = hourBuckets(win, 1);
-  if (hb)
+  const whole = wholeRange(win);
+  if (whole)
     return Prisma.sql`
       SELECT role, actor AS address, sum(amount)::text AS rewards FROM reward_hours
-      WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND hour BETWEEN ${hb.first} AND ${hb.last}
+      WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND ${whole}
       GROUP BY role, actor`;
   return Prisma.sql`
       SELECT actor_type AS role, address, sum(amount)::text AS rewards FROM rewards

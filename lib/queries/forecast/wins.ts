@@ -6,7 +6,7 @@ import { pooledMean, rollingMean } from "@/lib/forecast/loss";
 import { lossByRegime, type RegimeRow } from "@/lib/forecast/regimes";
 import { winVerdict } from "@/lib/forecast/verdict";
 import type { HeightWindow, TopicContext } from "./context";
-import { hourBucket, hourBuckets, hoursBefore, type HourBuckets } from "./hours";
+import { hourBucket, hourBuckets, hoursBefore, inBuckets, type HourBuckets } from "./hours";
 
 /** The best worker is chosen over the trailing 48 epochs; the rolling loss uses the same window. */
 export const WIN_WINDOW_EPOCHS = 48;
@@ -44,7 +44,7 @@ async function lossBuckets(ctx: TopicContext, win: HeightWindow, { t0, w, hb, ep
   const { prisma } = await getDb();
   if (hb) {
     const where = Prisma.sql`network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId}
-      AND hour BETWEEN ${hoursBefore(hb, WIN_WINDOW_EPOCHS * epochSeconds)} AND ${hb.last}`;
+      AND ${inBuckets(hb, hoursBefore(hb, WIN_WINDOW_EPOCHS * epochSeconds))}`;
     const [nets, actors] = await Promise.all([
       prisma.$queryRaw<NetRow[]>(Prisma.sql`
         SELECT ${hourBucket(hb)} AS b, sum(n)::int AS n, sum(loss_sum) / sum(n) AS net, sum(naive_sum) / NULLIF(sum(naive_n), 0) AS naive
@@ -86,7 +86,7 @@ async function volatility(ctx: TopicContext, win: HeightWindow, { t0, w, hb }: G
     return prisma.$queryRaw(Prisma.sql`
       SELECT ${hourBucket(hb)} AS b,
              CASE WHEN sum(n) > 1 THEN sqrt(greatest(0, (sum(r2_sum) - sum(r_sum) ^ 2 / sum(n)) / (sum(n) - 1))) END AS vol
-      FROM price_hours WHERE ${series} AND hour BETWEEN ${hb.first} AND ${hb.last} GROUP BY 1`);
+      FROM price_hours WHERE ${series} AND ${inBuckets(hb)} GROUP BY 1`);
   return prisma.$queryRaw(Prisma.sql`
     SELECT floor((extract(epoch FROM x.time)::float8 - ${t0}) / ${w})::int AS b, stddev_samp(x.r) AS vol
     FROM (SELECT time, ln(value::float8 / lag(value::float8) OVER (ORDER BY time)) AS r FROM ground_truth
