@@ -8,9 +8,12 @@ import { calibrationCoverage, type Coverage } from "@/lib/forecast/calibration";
 import type { HeightWindow, TopicContext } from "./context";
 import { realizedSql } from "./realized";
 
-/** Rows SQL samples (one epoch per bucket) before bands are computed and the series downsampled for display. */
-const SAMPLE_ROWS = 3000;
 export const CHART_POINTS = 1000;
+/**
+ * Rows SQL samples (one epoch per bucket) before bands are computed and the series downsampled for display: as
+ * many as the chart draws, since each costs a realized-price probe or two (3,000 kept a year's chart over 250 ms).
+ */
+const SAMPLE_ROWS = CHART_POINTS;
 export const MAX_SELECTED_WORKERS = 5;
 
 export type ChartPoint = {
