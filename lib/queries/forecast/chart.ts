@@ -39,8 +39,8 @@ export type ForecastChartDto = {
 
 type EpochRow = { nonce: bigint; time: Date; v: number | null; naive: number | null; realized: number | null };
 
-/** The latest `limit` epochs before the range: the residuals its first bands need. */
-async function warmRows(ctx: TopicContext, before: bigint, limit: number): Promise<EpochRow[]> {
+/** The latest `limit` epochs matching `where` (on `ni`), oldest first. */
+async function latestRows(ctx: TopicContext, where: Prisma.Sql, limit: number): Promise<EpochRow[]> {
   const { prisma } = await getDb();
   return prisma.$queryRaw<EpochRow[]>(Prisma.sql`
     WITH e AS (
@@ -48,7 +48,7 @@ async function warmRows(ctx: TopicContext, before: bigint, limit: number): Promi
       FROM network_inferences ni
       JOIN blocks b ON b.network_id = ni.network_id AND b.height = ni.nonce
       WHERE ni.network_id = ${ctx.networkId} AND ni.topic_id = ${ctx.topicId} AND ni.label = ${ctx.label}
-        AND ni.outlier_resistant = false AND ni.nonce < ${before}
+        AND ni.outlier_resistant = false AND ${where}
       ORDER BY ni.nonce DESC LIMIT ${limit})
     SELECT e.nonce, e.time, e.v, e.naive, ${realizedSql(ctx)} AS realized FROM e ORDER BY e.nonce`);
 }
@@ -80,7 +80,12 @@ export async function getForecastChart(ctx: TopicContext, win: HeightWindow, wor
     WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND label = ${ctx.label} AND outlier_resistant = false
       AND nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`) as [{ n: number }];
   const width = Math.max(1, Math.ceil(Number(win.toHeight - win.fromHeight + 1n) / SAMPLE_ROWS));
-  const [warm, rows] = await Promise.all([warmRows(ctx, win.fromHeight, DEFAULT_BAND_WINDOW), sampledRows(ctx, win, width)]);
+  const [warm, rows] = await Promise.all([
+    // The bands at the range's start need residuals from before it.
+    latestRows(ctx, Prisma.sql`ni.nonce < ${win.fromHeight}`, DEFAULT_BAND_WINDOW),
+    // Few enough epochs to draw them all: one range read, not a probe per (mostly empty) bucket.
+    n <= SAMPLE_ROWS ? latestRows(ctx, Prisma.sql`ni.nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`, SAMPLE_ROWS) : sampledRows(ctx, win, width),
+  ]);
   const horizonMs = (ctx.horizonSeconds ?? 0) * 1000;
   const all = [...warm, ...rows];
   const bands = empiricalBands(all.map((r) => ({ t: r.time.getTime(), prediction: r.v, realized: r.realized, realizedAt: r.time.getTime() + horizonMs })));
