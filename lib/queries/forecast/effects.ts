@@ -26,7 +26,9 @@ type CellRow = { b: number; actor: string; role: "inferer" | "forecaster"; effec
  */
 async function effectRows(ctx: TopicContext, win: HeightWindow): Promise<{ t0: number; w: number; cells: CellRow[] }> {
   const { prisma } = await getDb();
-  const hb = hourBuckets(win, EFFECT_BUCKETS);
+  // The heatmap has at most 40 columns: from half a day on, hourly ones (which a day's epochs × workers would cost
+  // ~0.3 s on PGlite to compute).
+  const hb = hourBuckets(win, EFFECT_BUCKETS, 12 * 3600);
   if (hb) {
     const cells = await prisma.$queryRaw<CellRow[]>(Prisma.sql`
       SELECT ${hourBucket(hb)} AS b, actor, role, sum(effect_sum) / sum(effect_n) AS effect,
@@ -50,13 +52,15 @@ async function effectRows(ctx: TopicContext, win: HeightWindow): Promise<{ t0: n
       SELECT e.b, e.nonce, x.actor,
              CASE WHEN x.kind = 'one_out_inferer' THEN 'inferer' ELSE 'forecaster' END AS role,
              CASE WHEN x.kind = 'one_out_inferer' THEN e.combined - x.value::float8 ELSE x.value::float8 - e.naive END AS effect
-      FROM e JOIN network_inference_values x ON x.network_id = ${ctx.networkId} AND x.topic_id = ${ctx.topicId}
-        AND x.nonce = e.nonce AND x.label = ${ctx.label} AND x.outlier_resistant = false
-        AND x.kind IN ('one_out_inferer', 'one_in_forecaster') AND x.peer = '' AND x.value <> 'NaN'
+      FROM e CROSS JOIN LATERAL (SELECT kind, actor, value FROM network_inference_values WHERE network_id = ${ctx.networkId}
+        AND topic_id = ${ctx.topicId} AND nonce = e.nonce AND label = ${ctx.label} AND outlier_resistant = false
+        AND kind IN ('one_out_inferer', 'one_in_forecaster') AND peer = '' AND value <> 'NaN' OFFSET 0) x
     )
     SELECT v.b, v.actor, v.role, avg(v.effect) AS effect, avg(NULLIF(iw.weight, 'NaN')::float8) AS weight, count(v.effect)::int AS n
-    FROM v LEFT JOIN inference_weights iw ON iw.network_id = ${ctx.networkId} AND iw.topic_id = ${ctx.topicId}
-      AND iw.nonce = v.nonce AND iw.actor_type = v.role AND iw.address = v.actor
+    -- Index probes per row (OFFSET 0 keeps the LATERAL unflattened): joined plainly, PGlite's planner scanned the
+    -- weights for every row of a devnet day (17 s).
+    FROM v LEFT JOIN LATERAL (SELECT weight FROM inference_weights WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId}
+      AND nonce = v.nonce AND actor_type = v.role AND address = v.actor OFFSET 0) iw ON true
     WHERE v.effect IS NOT NULL
     GROUP BY v.b, v.actor, v.role`);
   return { t0, w, cells };

@@ -26,10 +26,10 @@ export type HourBuckets = {
 const floorTo = (s: number, unit: number) => Math.floor(s / unit) * unit;
 const at = (s: number) => new Date(s * 1000);
 
-export function hourBuckets(win: HeightWindow, maxBuckets: number): HourBuckets | null {
+export function hourBuckets(win: HeightWindow, maxBuckets: number, fromSeconds = HOURLY_FROM_SECONDS): HourBuckets | null {
   const from = win.from.getTime() / 1000;
   const to = win.to.getTime() / 1000;
-  if (to - from < HOURLY_FROM_SECONDS) return null;
+  if (to - from < fromSeconds) return null;
   const hours = Math.max(1, Math.ceil((to - floorTo(from, HOUR)) / maxBuckets / HOUR));
   const unit = hours >= 12 ? DAY : HOUR;
   const t0 = floorTo(from, unit);
