@@ -8,9 +8,12 @@ import { calibrationCoverage, type Coverage } from "@/lib/forecast/calibration";
 import type { HeightWindow, TopicContext } from "./context";
 import { realizedSql } from "./realized";
 
-/** Rows SQL samples (one epoch per bucket) before bands are computed and the series downsampled for display. */
-const SAMPLE_ROWS = 3000;
 export const CHART_POINTS = 1000;
+/**
+ * Rows SQL samples (one epoch per bucket) before bands are computed and the series downsampled for display: as
+ * many as the chart draws, since each costs a realized-price probe or two (3,000 kept a year's chart over 250 ms).
+ */
+const SAMPLE_ROWS = CHART_POINTS;
 export const MAX_SELECTED_WORKERS = 5;
 
 export type ChartPoint = {
@@ -36,20 +39,37 @@ export type ForecastChartDto = {
 
 type EpochRow = { nonce: bigint; time: Date; v: number | null; naive: number | null; realized: number | null };
 
-async function epochRows(ctx: TopicContext, where: Prisma.Sql, bucket: Prisma.Sql | null, limit: number): Promise<EpochRow[]> {
+/** The latest `limit` epochs matching `where` (on `ni`), oldest first. */
+async function latestRows(ctx: TopicContext, where: Prisma.Sql, limit: number): Promise<EpochRow[]> {
   const { prisma } = await getDb();
-  // With a bucket: one epoch (the last) per bucket; without: the latest epochs.
-  const pick = bucket ? Prisma.sql`DISTINCT ON (s.bk)` : Prisma.empty;
-  const order = bucket ? Prisma.sql`s.bk, s.nonce DESC` : Prisma.sql`s.nonce DESC`;
   return prisma.$queryRaw<EpochRow[]>(Prisma.sql`
-    WITH s AS (
-      SELECT ni.nonce, ${bucket ?? Prisma.sql`0`} AS bk, b.time,
-             NULLIF(ni.combined_value, 'NaN')::float8 AS v, NULLIF(ni.naive_value, 'NaN')::float8 AS naive
+    WITH e AS (
+      SELECT ni.nonce, b.time, NULLIF(ni.combined_value, 'NaN')::float8 AS v, NULLIF(ni.naive_value, 'NaN')::float8 AS naive
       FROM network_inferences ni
       JOIN blocks b ON b.network_id = ni.network_id AND b.height = ni.nonce
       WHERE ni.network_id = ${ctx.networkId} AND ni.topic_id = ${ctx.topicId} AND ni.label = ${ctx.label}
         AND ni.outlier_resistant = false AND ${where}
-    ), e AS (SELECT ${pick} s.nonce, s.time, s.v, s.naive FROM s ORDER BY ${order} LIMIT ${limit})
+      ORDER BY ni.nonce DESC LIMIT ${limit})
+    SELECT e.nonce, e.time, e.v, e.naive, ${realizedSql(ctx)} AS realized FROM e ORDER BY e.nonce`);
+}
+
+/**
+ * One epoch per bucket of `width` heights (the last), each found by one backward probe of the primary key, so a
+ * year costs as many probes as buckets rather than a scan of every epoch.
+ */
+async function sampledRows(ctx: TopicContext, win: HeightWindow, width: number): Promise<EpochRow[]> {
+  const { prisma } = await getDb();
+  const buckets = Math.floor(Number(win.toHeight - win.fromHeight) / width) + 1;
+  return prisma.$queryRaw<EpochRow[]>(Prisma.sql`
+    WITH s AS (
+      SELECT x.* FROM generate_series(0, ${buckets - 1}::int) AS k(bk)
+      CROSS JOIN LATERAL (
+        SELECT nonce, NULLIF(combined_value, 'NaN')::float8 AS v, NULLIF(naive_value, 'NaN')::float8 AS naive FROM network_inferences
+        WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND label = ${ctx.label} AND outlier_resistant = false
+          AND nonce BETWEEN ${win.fromHeight}::bigint + k.bk * ${width}::bigint
+                        AND LEAST(${win.toHeight}::bigint, ${win.fromHeight}::bigint + (k.bk + 1) * ${width}::bigint - 1)
+        ORDER BY nonce DESC LIMIT 1) x
+    ), e AS (SELECT s.nonce, b.time, s.v, s.naive FROM s JOIN blocks b ON b.network_id = ${ctx.networkId} AND b.height = s.nonce)
     SELECT e.nonce, e.time, e.v, e.naive, ${realizedSql(ctx)} AS realized FROM e ORDER BY e.nonce`);
 }
 
@@ -60,11 +80,11 @@ export async function getForecastChart(ctx: TopicContext, win: HeightWindow, wor
     WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND label = ${ctx.label} AND outlier_resistant = false
       AND nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`) as [{ n: number }];
   const width = Math.max(1, Math.ceil(Number(win.toHeight - win.fromHeight + 1n) / SAMPLE_ROWS));
-  const bucket = Prisma.sql`floor((ni.nonce - ${win.fromHeight})::float8 / ${width})`;
   const [warm, rows] = await Promise.all([
     // The bands at the range's start need residuals from before it.
-    epochRows(ctx, Prisma.sql`ni.nonce < ${win.fromHeight}`, null, DEFAULT_BAND_WINDOW),
-    epochRows(ctx, Prisma.sql`ni.nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`, bucket, SAMPLE_ROWS + 1),
+    latestRows(ctx, Prisma.sql`ni.nonce < ${win.fromHeight}`, DEFAULT_BAND_WINDOW),
+    // Few enough epochs to draw them all: one range read, not a probe per (mostly empty) bucket.
+    n <= SAMPLE_ROWS ? latestRows(ctx, Prisma.sql`ni.nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`, SAMPLE_ROWS) : sampledRows(ctx, win, width),
   ]);
   const horizonMs = (ctx.horizonSeconds ?? 0) * 1000;
   const all = [...warm, ...rows];

@@ -6,6 +6,7 @@ import { pooledMean, rollingMean } from "@/lib/forecast/loss";
 import { lossByRegime, type RegimeRow } from "@/lib/forecast/regimes";
 import { winVerdict } from "@/lib/forecast/verdict";
 import type { HeightWindow, TopicContext } from "./context";
+import { hourBucket, hourBuckets, hoursBefore, inBuckets, type HourBuckets } from "./hours";
 
 /** The best worker is chosen over the trailing 48 epochs; the rolling loss uses the same window. */
 export const WIN_WINDOW_EPOCHS = 48;
@@ -27,13 +28,33 @@ export type WinsDto = {
 type NetRow = { b: number; n: number; net: number | null; naive: number | null };
 type ActorRow = { b: number; actor: string; mean: number; n: number; wins: number };
 
-export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<WinsDto> {
-  const { prisma } = await getDb();
+type Geometry = { t0: number; w: number; hb: HourBuckets | null; epochSeconds: number };
+
+/** Bucket origin and width: whole hours on the hourly rollups (long ranges), else from the range's start. */
+function geometry(ctx: TopicContext, win: HeightWindow): Geometry {
   const t0 = win.from.getTime() / 1000;
   const span = Math.max(1, win.to.getTime() / 1000 - t0);
-  const heights = Math.max(1, Number(win.toHeight - win.fromHeight));
-  const epochSeconds = (span / heights) * ctx.epochLength;
-  const w = Math.max(epochSeconds, span / MAX_BUCKETS);
+  const epochSeconds = (span / Math.max(1, Number(win.toHeight - win.fromHeight))) * ctx.epochLength;
+  const hb = hourBuckets(win, MAX_BUCKETS);
+  return hb ? { t0: hb.t0, w: hb.w, hb, epochSeconds } : { t0, w: Math.max(epochSeconds, span / MAX_BUCKETS), hb, epochSeconds };
+}
+
+/** Network and per-inferer losses per bucket, from the epochs (short ranges) or the hourly rollups. */
+async function lossBuckets(ctx: TopicContext, win: HeightWindow, { t0, w, hb, epochSeconds }: Geometry): Promise<{ nets: NetRow[]; actors: ActorRow[] }> {
+  const { prisma } = await getDb();
+  if (hb) {
+    const where = Prisma.sql`network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId}
+      AND ${inBuckets(hb, hoursBefore(hb, WIN_WINDOW_EPOCHS * epochSeconds))}`;
+    const [nets, actors] = await Promise.all([
+      prisma.$queryRaw<NetRow[]>(Prisma.sql`
+        SELECT ${hourBucket(hb)} AS b, sum(n)::int AS n, sum(loss_sum) / sum(n) AS net, sum(naive_sum) / NULLIF(sum(naive_n), 0) AS naive
+        FROM loss_hours WHERE ${where} AND role = 'network' GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`),
+      prisma.$queryRaw<ActorRow[]>(Prisma.sql`
+        SELECT ${hourBucket(hb)} AS b, actor, sum(loss_sum) / sum(n) AS mean, sum(n)::int AS n, sum(wins)::int AS wins
+        FROM loss_hours WHERE ${where} AND role = 'inferer' GROUP BY 1, 2`),
+    ]);
+    return { nets, actors };
+  }
   const warmFrom = win.fromHeight - BigInt(WIN_WINDOW_EPOCHS * ctx.epochLength);
   const net = Prisma.sql`
     SELECT lb.nonce, floor((extract(epoch FROM b.time)::float8 - ${t0}) / ${w})::int AS b,
@@ -41,7 +62,7 @@ export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<Win
     FROM loss_bundles lb JOIN blocks b ON b.network_id = lb.network_id AND b.height = lb.nonce
     WHERE lb.network_id = ${ctx.networkId} AND lb.topic_id = ${ctx.topicId} AND lb.reputer = ''
       AND lb.nonce BETWEEN ${warmFrom} AND ${win.toHeight}`;
-  const [nets, actors, vols] = await Promise.all([
+  const [nets, actors] = await Promise.all([
     prisma.$queryRaw<NetRow[]>(Prisma.sql`
       WITH net AS (${net}) SELECT b, count(*)::int AS n, avg(net) AS net, avg(naive) AS naive FROM net WHERE net IS NOT NULL GROUP BY b ORDER BY b`),
     prisma.$queryRaw<ActorRow[]>(Prisma.sql`
@@ -52,14 +73,31 @@ export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<Win
                     WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND nonce = n.nonce
                       AND reputer = '' AND kind = 'inferer' AND peer = '' AND value <> 'NaN') v ON true
       GROUP BY n.b, v.actor`),
-    ctx.truth
-      ? prisma.$queryRaw<{ b: number; vol: number | null }[]>(Prisma.sql`
-          SELECT floor((extract(epoch FROM x.time)::float8 - ${t0}) / ${w})::int AS b, stddev_samp(x.r) AS vol
-          FROM (SELECT g.time, ln(g.value::float8 / lag(g.value::float8) OVER (ORDER BY g.time)) AS r FROM ground_truth g
-                WHERE g.source = ${ctx.truth.source} AND g.series = ${ctx.truth.series} AND g.time BETWEEN ${win.from} AND ${win.to}) x
-          GROUP BY 1`)
-      : Promise.resolve([]),
   ]);
+  return { nets, actors };
+}
+
+/** Realized volatility per bucket (stddev of log returns): from the prices, or their hourly sums on long ranges. */
+async function volatility(ctx: TopicContext, win: HeightWindow, { t0, w, hb }: Geometry): Promise<{ b: number; vol: number | null }[]> {
+  if (!ctx.truth) return [];
+  const { prisma } = await getDb();
+  const series = Prisma.sql`source = ${ctx.truth.source} AND series = ${ctx.truth.series}`;
+  if (hb)
+    return prisma.$queryRaw(Prisma.sql`
+      SELECT ${hourBucket(hb)} AS b,
+             CASE WHEN sum(n) > 1 THEN sqrt(greatest(0, (sum(r2_sum) - sum(r_sum) ^ 2 / sum(n)) / (sum(n) - 1))) END AS vol
+      FROM price_hours WHERE ${series} AND ${inBuckets(hb)} GROUP BY 1`);
+  return prisma.$queryRaw(Prisma.sql`
+    SELECT floor((extract(epoch FROM x.time)::float8 - ${t0}) / ${w})::int AS b, stddev_samp(x.r) AS vol
+    FROM (SELECT time, ln(value::float8 / lag(value::float8) OVER (ORDER BY time)) AS r FROM ground_truth
+          WHERE ${series} AND time BETWEEN ${win.from} AND ${win.to}) x
+    GROUP BY 1`);
+}
+
+export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<WinsDto> {
+  const g = geometry(ctx, win);
+  const { t0, w } = g;
+  const [{ nets, actors }, vols] = await Promise.all([lossBuckets(ctx, win, g), volatility(ctx, win, g)]);
   const byBucket = new Map<number, ActorRow[]>();
   for (const a of actors) byBucket.set(a.b, [...(byBucket.get(a.b) ?? []), a]);
   const buckets: (LossBucket & { b: number })[] = nets.map((r) => ({
