@@ -138,7 +138,16 @@ function settlementView(rec: EpochRec, reports: LossStrings[]): SettlementView |
   };
 }
 
+// A record's submissions never change once generated, and every block of its worker window asks for them.
+const submissions = new WeakMap<EpochRec, SubmissionView>();
+
 export function submissionView(sim: Simulation, topicId: number, rec: EpochRec): SubmissionView {
+  let view = submissions.get(rec);
+  if (!view) submissions.set(rec, (view = buildSubmissionView(sim, topicId, rec)));
+  return view;
+}
+
+function buildSubmissionView(sim: Simulation, topicId: number, rec: EpochRec): SubmissionView {
   const engine = sim.engine(topicId)!;
   const { inferers, forecasters } = engine.actors;
   return {
