@@ -96,6 +96,7 @@ async function run(target: string) {
     const deadline = Date.now() + TIMEOUT_MS;
     await waitFor(`${appUrl}/api/health`, deadline);
     const latencies: number[] = [];
+    const byPage = new Map<string, number[]>(PAGES.map((p) => [p, []]));
     let peakRss = 0;
     let indexed = 0;
     let done = false;
@@ -104,7 +105,10 @@ async function run(target: string) {
         const t = performance.now();
         const res = await fetch(`${appUrl}${PAGES[i % PAGES.length]}`);
         await res.arrayBuffer();
-        if (!done) latencies.push(performance.now() - t);
+        if (!done) {
+          latencies.push(performance.now() - t);
+          byPage.get(PAGES[i % PAGES.length]!)!.push(performance.now() - t);
+        }
         await sleep(100);
       }
     })();
@@ -120,13 +124,21 @@ async function run(target: string) {
     const seconds = (performance.now() - t0) / 1000;
     done = true;
     await sampler;
+    // The same pages once the backfill is over: what the queries cost on the full week, with no ingest beside them.
+    const after: number[] = [];
+    for (let i = 0; i < 5 * PAGES.length; i++) {
+      const t = performance.now();
+      await (await fetch(`${appUrl}${PAGES[i % PAGES.length]}`)).arrayBuffer();
+      after.push(performance.now() - t);
+    }
     const stats = (await (await fetch(`${devnetUrl}/__devnet/stats`)).json()) as { rpc_posts: number; rpc_gets: number; rest_gets: number };
     const per1000 = (n: number) => ((n / head) * 1000).toFixed(1);
     const label = target === "postgres" ? "Postgres" : "PGlite  ";
     console.log(
       `${label}: ${head} blocks in ${seconds.toFixed(1)} s = ${Math.round(head / seconds)} blocks/s · ` +
         `RPC ${per1000(stats.rpc_posts + stats.rpc_gets)} requests/1,000 blocks (REST ${per1000(stats.rest_gets)}) · ` +
-        `peak RSS ${Math.round(peakRss / 1024)} MB · page p95 ${p95(latencies).toFixed(0)} ms (${latencies.length} GETs of ${PAGES.join(", ")})`,
+        `peak RSS ${Math.round(peakRss / 1024)} MB · page p95 ${p95(latencies).toFixed(0)} ms (${latencies.length} GETs: ` +
+        `${[...byPage].map(([page, ms]) => `${page} ${p95(ms).toFixed(0)}`).join(", ")}) · after the backfill ${p95(after).toFixed(0)} ms`,
     );
   } finally {
     if (app) await stopGroup(app);
