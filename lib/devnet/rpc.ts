@@ -3,7 +3,7 @@ import { CHAIN_ID } from "./config";
 import { blockContents, type BlockContents } from "./block-events";
 import type { ChainTx } from "./chain-types";
 import { encodeEvent, type RpcEvent } from "./event-encoding";
-import { sha256Base64, sha256Hex } from "./ids";
+import { sha256Base64, sha256Bytes, sha256Hex } from "./ids";
 import type { Simulation } from "./simulation";
 
 export interface RpcReply {
@@ -74,6 +74,7 @@ export function blockJson(sim: Simulation, h: number) {
   const time = isoTime(sim.blockTimeMs(h));
   const { valset: valHash, consensus, evidence } = constants(sim.options.seed);
   const lastId = blockId(sim, h - 1);
+  const commitTime = isoTime(sim.blockTimeMs(h) - 400);
   return {
     block_id: blockId(sim, h),
     block: {
@@ -102,8 +103,9 @@ export function blockJson(sim: Simulation, h: number) {
         signatures: sim.validators.list.slice(0, 10).map((v) => ({
           block_id_flag: 2,
           validator_address: v.consensusHex,
-          timestamp: isoTime(sim.blockTimeMs(h) - 400),
-          signature: Buffer.from(sha256Hex(`${sim.options.seed}/commit/${h}/${v.index}`) + sha256Hex(`${h}/${v.index}`), "hex").toString("base64"),
+          timestamp: commitTime,
+          // The two digests' bytes, as the hex of both would decode to.
+          signature: Buffer.concat([sha256Bytes(`${sim.options.seed}/commit/${h}/${v.index}`), sha256Bytes(`${h}/${v.index}`)]).toString("base64"),
         })),
       },
     },
