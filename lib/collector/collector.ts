@@ -186,8 +186,10 @@ export function startCollector(options: CollectorOptions) {
 
   async function collectRange(from: bigint, to: bigint, head: bigint): Promise<void> {
     const prepared = await takeBatch(from, to, head);
-    if (to < head) {
-      const next = rangeAfter(to, head);
+    const next = to < head ? rangeAfter(to, head) : null;
+    // A batch ending at the head is prepared only once this one is committed: whether it re-reads all state depends
+    // on when the last full read was committed, and an early guess would make the stored state timing-dependent.
+    if (next !== null && next < head) {
       aheadBatch = { from: to + 1n, to: next, batch: prepare(to + 1n, next, head) };
       aheadBatch.batch.catch(() => undefined);
     }

@@ -16,7 +16,9 @@ const ZERO: Exact = { c: 0n, e: 0 };
 /** Number of decimal digits of a non-negative BigInt. */
 function digits(a: bigint): number {
   if (a < 10n) return 1;
-  let d = Math.floor(Math.log10(Number(a))) + 1;
+  const approx = Number(a);
+  if (!Number.isFinite(approx)) return a.toString().length;
+  let d = Math.floor(Math.log10(approx)) + 1;
   // The float logarithm can be one off either way near a power of ten.
   if (a >= pow10(d)) d++;
   else if (a < pow10(d - 1)) d--;
