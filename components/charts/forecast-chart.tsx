@@ -1,8 +1,7 @@
 "use client";
 import { useMemo } from "react";
-import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, ResponsiveContainer } from "recharts";
 import type { ChartPoint } from "@/lib/queries/forecast/chart";
-import { ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
 import { chartLegend } from "./chart-legend";
 import { SERIES_COLORS, extraColor } from "./colors";
@@ -15,12 +14,12 @@ export type ForecastChartProps = {
   bandLabel: string;
 };
 
-/** Network vs realized vs naive with 68/95% bands, plus any selected workers. Fed plain arrays, draws gaps as breaks. */
-export function ForecastChart({ points, workers, showRealized, bandLabel }: ForecastChartProps) {
+/** The forecast chart's plot (framed and loaded lazily by lazy-charts.tsx). */
+export function ForecastPlot({ points, workers, showRealized, bandLabel }: ForecastChartProps) {
   const span = points.length > 1 ? points[points.length - 1]!.t - points[0]!.t : 0;
   const data = useMemo(() => points, [points]);
   return (
-    <ChartFrame label={`Forecast chart, ${points.length} points`} height={320}>
+    <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" vertical={false} />
         <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => formatTick(v, span)} stroke="var(--muted-foreground)" fontSize={11} minTickGap={40} />
@@ -38,6 +37,6 @@ export function ForecastChart({ points, workers, showRealized, bandLabel }: Fore
           <Line key={w.address} dataKey={(p: ChartPoint) => p.w[i] ?? null} name={w.label} stroke={extraColor(i)} strokeWidth={1} dot={false} isAnimationActive={false} connectNulls={false} />
         ))}
       </ComposedChart>
-    </ChartFrame>
+    </ResponsiveContainer>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 import { useMemo } from "react";
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, ResponsiveContainer } from "recharts";
 import type { WinPoint } from "@/lib/queries/forecast/wins";
-import { ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
 import { chartLegend } from "./chart-legend";
 import { SERIES_COLORS } from "./colors";
@@ -15,11 +14,11 @@ const SERIES = [
   { key: "naive", name: "Naive", color: SERIES_COLORS.naive, dash: "4 3" },
 ] as const;
 
-export function LossChart({ points, windowEpochs }: { points: WinPoint[]; windowEpochs: number }) {
+export function LossPlot({ points }: { points: WinPoint[] }) {
   const span = points.length > 1 ? points[points.length - 1]!.t - points[0]!.t : 0;
   const data = useMemo(() => points, [points]);
   return (
-    <ChartFrame label={`Rolling loss over ${windowEpochs} epochs, ${points.length} points`} height={260}>
+    <ResponsiveContainer width="100%" height="100%">
       <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" vertical={false} />
         <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => formatTick(v, span)} stroke="var(--muted-foreground)" fontSize={11} minTickGap={40} />
@@ -30,6 +29,6 @@ export function LossChart({ points, windowEpochs }: { points: WinPoint[]; window
           <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} strokeDasharray={s.dash} strokeWidth={s.key === "network" ? 2 : 1.5} dot={false} isAnimationActive={false} connectNulls={false} />
         ))}
       </LineChart>
-    </ChartFrame>
+    </ResponsiveContainer>
   );
 }

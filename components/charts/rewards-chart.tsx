@@ -1,19 +1,18 @@
 "use client";
 import { useMemo } from "react";
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, ResponsiveContainer } from "recharts";
 import type { EconomicsPoint } from "@/lib/queries/forecast/economics";
-import { ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
 import { chartLegend } from "./chart-legend";
 import { SERIES_COLORS, extraColor } from "./colors";
 import { formatTick, formatValue } from "./format";
 
-/** Rewards per bucket, stacked by role (ALLO; floats for drawing only, exact totals are printed beside). */
-export function RewardsChart({ points }: { points: EconomicsPoint[] }) {
+/** The rewards plot (framed and loaded lazily by lazy-charts.tsx). */
+export function RewardsPlot({ points }: { points: EconomicsPoint[] }) {
   const span = points.length > 1 ? points[points.length - 1]!.t - points[0]!.t : 0;
   const data = useMemo(() => points, [points]);
   return (
-    <ChartFrame label={`Rewards by role over time, ${points.length} buckets`} height={220}>
+    <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" vertical={false} />
         <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => formatTick(v, span)} stroke="var(--muted-foreground)" fontSize={11} minTickGap={40} />
@@ -24,6 +23,6 @@ export function RewardsChart({ points }: { points: EconomicsPoint[] }) {
         <Bar dataKey="forecasters" name="Forecasters" stackId="r" fill={extraColor(0)} isAnimationActive={false} />
         <Bar dataKey="reputers" name="Reputers" stackId="r" fill={SERIES_COLORS.naive} isAnimationActive={false} />
       </BarChart>
-    </ChartFrame>
+    </ResponsiveContainer>
   );
 }

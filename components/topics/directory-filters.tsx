@@ -1,46 +1,21 @@
 import Link from "next/link";
 import type { DirectoryView } from "@/lib/forecast/directory-view";
 import { Button } from "@/components/ui/button";
+import { FieldLabel, fieldClass, SelectField } from "@/components/ui/form-field";
 
-const field = "h-9 rounded-md border bg-card px-3 text-sm focus-visible:outline-2 focus-visible:outline-ring";
+const CATEGORIES = [["all", "All"], ["price", "Price"], ["log-return", "Log return"], ["volatility", "Volatility"], ["other", "Other"]] as const;
+const STATUSES = [["all", "All"], ["active", "Active"], ["inactive", "Inactive"]] as const;
 
 /** A plain GET form: every filter lands in the URL, and it works without JavaScript. */
 export function DirectoryFilters({ view, assets, shown, total }: { view: DirectoryView; assets: string[]; shown: number; total: number }) {
   return (
     <form method="get" action="/topics" role="search" aria-label="Filter topics" className="mb-4 flex flex-wrap items-end gap-3">
-      <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs text-muted-foreground">
-        Search
-        <input type="search" name="q" defaultValue={view.q} placeholder="Name or id, e.g. ETH" className={field} />
-      </label>
-      <label className="flex flex-col gap-1 text-xs text-muted-foreground">
-        Category
-        <select name="category" defaultValue={view.category} className={field}>
-          <option value="all">All</option>
-          <option value="price">Price</option>
-          <option value="log-return">Log return</option>
-          <option value="volatility">Volatility</option>
-          <option value="other">Other</option>
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs text-muted-foreground">
-        Asset
-        <select name="asset" defaultValue={view.asset} className={field}>
-          <option value="all">All</option>
-          {assets.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs text-muted-foreground">
-        Status
-        <select name="status" defaultValue={view.status} className={field}>
-          <option value="all">All</option>
-          <option value="active">Active</option>
-          <option value="inactive">Inactive</option>
-        </select>
-      </label>
+      <FieldLabel label="Search" className="min-w-48 flex-1">
+        <input type="search" name="q" defaultValue={view.q} placeholder="Name or id, e.g. ETH" className={fieldClass} />
+      </FieldLabel>
+      <SelectField label="Category" name="category" defaultValue={view.category} options={CATEGORIES} />
+      <SelectField label="Asset" name="asset" defaultValue={view.asset} options={[["all", "All"], ...assets.map((a) => [a, a] as const)]} />
+      <SelectField label="Status" name="status" defaultValue={view.status} options={STATUSES} />
       {view.sort !== "id" ? <input type="hidden" name="sort" value={view.sort} /> : null}
       {view.dir !== "asc" ? <input type="hidden" name="dir" value={view.dir} /> : null}
       <Button type="submit">Apply</Button>

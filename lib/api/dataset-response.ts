@@ -8,9 +8,9 @@ import { hitRateLimit, identifyClient, rateLimitHeaders } from "@/lib/api/rate-l
 import { findDataset, DATASET_NAMES } from "@/lib/datasets/registry";
 import { ParameterError, parseQuery } from "@/lib/datasets/filters";
 import { selectedColumns } from "@/lib/datasets/sql";
-import { csvStream, ndjsonStream } from "@/lib/datasets/formats";
+import { ndjsonStream } from "@/lib/datasets/formats";
 import type { DatasetDef } from "@/lib/datasets/dataset";
-import { countRows, readPage, resolveScope, streamRows, type AsOf } from "@/lib/queries/datasets";
+import { countRows, csvBody, readPage, resolveScope, streamRows, type AsOf } from "@/lib/queries/datasets";
 
 export function findDatasetOrThrow(name: string): DatasetDef {
   const def = findDataset(name);
@@ -58,10 +58,11 @@ export async function answerDatasetRequest(request: Request, name: string): Prom
     const cap = serverEnv().EXPORT_MAX_ROWS;
     if (BigInt(count) > BigInt(cap))
       throw new ApiError("export_too_large", `this export has ${count} rows, above the cap of ${cap} rows per response; narrow the height or time range (nothing was cut short)`);
-    const columns = selectedColumns(def, query.filters);
-    const rows = streamRows(def, query.filters, scope);
     const file = `${def.name}-${scope.asOfHeight ?? "empty"}.${query.format}`;
-    const stream = query.format === "csv" ? csvStream(columns, rows) : ndjsonStream(columns, rows);
+    const stream =
+      query.format === "csv"
+        ? await csvBody(def, query.filters, scope)
+        : ndjsonStream(selectedColumns(def, query.filters), streamRows(def, query.filters, scope));
     return new Response(stream, {
       headers: {
         ...headers,

@@ -45,6 +45,25 @@ export function selectSql(c: ColumnDef): string {
   }
 }
 
+/**
+ * The SQL of a column's CSV cell, for exports the database renders itself (`COPY … TO STDOUT`): the same text as
+ * `csvCell` in formats.ts, the formula guard included, so both ways of writing a CSV give the same bytes.
+ */
+export function csvSelectSql(c: ColumnDef): string {
+  switch (c.kind) {
+    case "bool":
+      return `(${c.sql})::text`;
+    case "texts":
+      return `to_json(${c.sql})::text`;
+    case "text": {
+      const v = `(${c.sql})::text`;
+      return `CASE WHEN left(${v}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${v} ELSE ${v} END`;
+    }
+    default:
+      return selectSql(c);
+  }
+}
+
 const heightString = z.string().regex(/^-?\d+$/);
 const decString = z.string().regex(/^(-?\d+(\.\d+)?|NaN)$/);
 

@@ -1,7 +1,7 @@
 // SQL of a dataset query, built from its registry entry. Registry fragments are constants of this codebase
 // (Prisma.raw); every value from a caller is a bound parameter.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { selectSql, type ColumnDef } from "./columns";
+import { csvSelectSql, selectSql, type ColumnDef } from "./columns";
 import type { DatasetDef } from "./dataset";
 import type { Filters } from "./filters";
 
@@ -50,7 +50,14 @@ const keyColumns = (def: DatasetDef) => [...(def.networkScoped ? ["t.network_id"
  * One keyset page: rows strictly after `after` (the previous page's last key), in natural-key order, with the key
  * rendered as `__k0…` for the next cursor. `limit` null: the whole range in one statement (a streamed export).
  */
-export function pageSql(def: DatasetDef, filters: Filters, scope: Scope, after: string[] | null, limit: number | null): Prisma.Sql {
+export function pageSql(
+  def: DatasetDef,
+  filters: Filters,
+  scope: Scope,
+  after: string[] | null,
+  limit: number | null,
+  render: (c: ColumnDef) => string = selectSql,
+): Prisma.Sql {
   const where = conditions(def, filters, scope);
   if (after) {
     const values = [
@@ -60,9 +67,12 @@ export function pageSql(def: DatasetDef, filters: Filters, scope: Scope, after: 
     where.push(Prisma.sql`(${raw(keyColumns(def).join(", "))}) > (${Prisma.join(values, ", ")})`);
   }
   const select = [
-    ...selectedColumns(def, filters).map((c) => `${selectSql(c)} AS "${c.name}"`),
+    ...selectedColumns(def, filters).map((c) => `${render(c)} AS "${c.name}"`),
     ...(limit === null ? [] : def.key.map((k, i) => `(${k.sql})::text AS "__k${i}"`)),
   ].join(", ");
   const limitSql = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`;
   return Prisma.sql`SELECT ${raw(select)} FROM ${raw(def.from)} ${whereSql(where)} ORDER BY ${raw(keyColumns(def).join(", "))} ${limitSql}`;
 }
+
+/** The whole range with every cell already rendered as its CSV text, for `COPY (…) TO STDOUT (FORMAT csv)`. */
+export const csvExportSql = (def: DatasetDef, filters: Filters, scope: Scope): Prisma.Sql => pageSql(def, filters, scope, null, null, csvSelectSql);

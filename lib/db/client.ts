@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { migrate, type MigrateResult, type SqlRunner } from "./migrate";
+import { postgresCopyOut, type CopyOut } from "./copy-out";
 import { readsFirst } from "./reads-first";
 import { pgliteTransactions, postgresTransactions, type RunTransaction } from "./sql-transaction";
 
@@ -16,6 +17,8 @@ export type Database = {
   migrations: MigrateResult;
   /** A raw-SQL transaction on one connection (the ingest write path); reads go through `prisma`. */
   transaction: RunTransaction;
+  /** Postgres only: a query's rows rendered by the server itself (`COPY … TO STDOUT`), for streamed exports. */
+  copyOut?: CopyOut;
   close(): Promise<void>;
 };
 
@@ -62,6 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: "postgres",
       migrations,
       transaction: postgresTransactions(pool),
+      copyOut: postgresCopyOut(pool),
       close: async () => {
         await prisma.$disconnect();
         if (!pool.ended) await pool.end();

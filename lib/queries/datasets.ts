@@ -1,10 +1,12 @@
 import "server-only";
+import { Readable } from "node:stream";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor } from "@/lib/datasets/cursor";
 import type { DatasetDef } from "@/lib/datasets/dataset";
 import { ParameterError, parseQuery, type Filters } from "@/lib/datasets/filters";
-import { countSql, pageSql, type Scope } from "@/lib/datasets/sql";
+import { countSql, csvExportSql, pageSql, selectedColumns, type Scope } from "@/lib/datasets/sql";
+import { csvStream } from "@/lib/datasets/formats";
 import { DATASETS } from "@/lib/datasets/registry";
 import { cursorRows } from "@/lib/queries/dataset-stream";
 import { getIndexStatus } from "@/lib/queries/status";
@@ -78,6 +80,16 @@ export async function* streamRows(def: DatasetDef, filters: Filters, scope: Scop
     yield rows;
     if (rows.length < STREAM_CHUNK) return;
   }
+}
+
+/**
+ * The CSV file of a whole range. On Postgres the server renders it (`COPY … TO STDOUT`, the same cells as
+ * `csvLines`, tested byte for byte); PGlite has no streaming COPY out, so its rows are written here chunk by chunk.
+ */
+export async function csvBody(def: DatasetDef, filters: Filters, scope: Scope): Promise<ReadableStream<Uint8Array>> {
+  const db = await getDb();
+  if (!db.copyOut) return csvStream(selectedColumns(def, filters), streamRows(def, filters, scope));
+  return Readable.toWeb(db.copyOut(csvExportSql(def, filters, scope), "FORMAT csv, HEADER")) as ReadableStream<Uint8Array>;
 }
 
 export type DatasetSummary = { name: string; title: string; description: string; rowCount: string };

@@ -4,13 +4,7 @@
 import { Decimal } from "decimal.js";
 import { DEFAULT_CONFIDENCE, expectedReturnOf, prepareEpochs, volatilityScale, type SignalEpoch, type TopicKind } from "./engine";
 import { coversTime, knownPriceIndex, type PriceSeries } from "./prices";
-import { decide, DEFAULT_PARAMS, type StrategyParams } from "./strategies";
-
-/** The strategies the live ledger publishes, each with its default parameters. */
-export const LEDGER_STRATEGIES: readonly StrategyParams[] = [
-  { ...DEFAULT_PARAMS, strategy: "threshold" },
-  { ...DEFAULT_PARAMS, strategy: "confidence-scaled" },
-];
+import { decide, LEDGER_STRATEGIES } from "./strategies";
 
 export type InferencePoint = { nonce: string; height: string; t: number; value: string };
 

@@ -78,3 +78,9 @@ export function positionsOf(epochs: readonly PreparedEpoch[], p: StrategyParams)
   for (let i = 0; i < epochs.length; i++) out[i] = positionOf(decide(epochs[i]!, p));
   return out;
 }
+
+/** The strategies the live ledger publishes, each with its default parameters. */
+export const LEDGER_STRATEGIES: readonly StrategyParams[] = [
+  { ...DEFAULT_PARAMS, strategy: "threshold" },
+  { ...DEFAULT_PARAMS, strategy: "confidence-scaled" },
+];

@@ -1,14 +1,27 @@
-// Everything the topic signal page shows, from one series and the ledger's rows: the backtest with the visitor's
-// parameters, the live ledger's record and the backtest of the ledger's own rule over the same period.
-import { accuracyByRegime, callStats, downsampleCurve, trailingVolatility, type CallStats, type ChartPoint, type RegimeAccuracy } from "./analysis";
+// Everything the topic signal page shows, in two steps. `topicViewInputs` (topic-view-inputs.ts, on the server) does the parameter-free work once
+// per series: epochs with a known price, bands and confidence, realized returns and trailing volatility. The visitor's
+// parameters then only pick and re-run cheap steps (`computeTopicView`), which the page's client component repeats
+// in the browser on every change: no round trip, so a new fee or threshold shows at once.
+import { accuracyByRegime, callStats, downsampleCurve, type CallStats, type ChartPoint, type RegimeAccuracy } from "./analysis";
 import { backtestSeries, type Trade } from "./backtest";
-import { prepareEpochs } from "./engine";
-import { epochsOf, LEDGER_STRATEGIES, type LedgerSeries } from "./ledger";
+import type { PreparedEpoch } from "./engine";
 import type { BacktestMetrics } from "./metrics";
-import { decide, DEFAULT_PARAMS, positionOf, type Signal, type StrategyName } from "./strategies";
+import { decide, DEFAULT_PARAMS, LEDGER_STRATEGIES, positionOf, type Signal, type StrategyName } from "./strategies";
 
 export type ViewParams = { strategy: StrategyName; feeBps: number; slippageBps: number; thresholdBps: number; from: number | null; to: number | null };
 export type LedgerCall = { publishedAt: number; strategy: string; direction: "long" | "short" | "flat"; returnBps: number | null };
+
+/** Per epoch, in time order; plain arrays so that they cross to the browser as they are. */
+export type TopicViewInputs = {
+  epochs: PreparedEpoch[];
+  /** Reference price at publish time. */
+  price: number[];
+  /** The asset's realized return over the horizon, bps; null while the horizon is open. */
+  realizedBps: (number | null)[];
+  /** Trailing one-candle volatility known at publish time (the regime). */
+  volatility: (number | null)[];
+  ledger: LedgerCall[];
+};
 
 export type TopicView = {
   range: { from: number; to: number } | null;
@@ -24,9 +37,8 @@ export type TopicView = {
   regimes: RegimeAccuracy[] | null;
 };
 
-export function computeTopicView(series: LedgerSeries, params: ViewParams, ledger: readonly LedgerCall[]): TopicView {
-  const { epochs, sources } = epochsOf(series);
-  const prepared = prepareEpochs(epochs);
+export function computeTopicView(inputs: TopicViewInputs, params: ViewParams): TopicView {
+  const prepared = inputs.epochs;
   const rule = { ...DEFAULT_PARAMS, strategy: params.strategy, thresholdBps: params.thresholdBps };
   const ledgerRule = LEDGER_STRATEGIES.find((s) => s.strategy === params.strategy) ?? DEFAULT_PARAMS;
   // The range filters by publish time; the signals inside it still saw their full history (no warm-up restart).
@@ -43,14 +55,13 @@ export function computeTopicView(series: LedgerSeries, params: ViewParams, ledge
     yours.push(s);
     theirs.push(decide(prepared[i]!, ledgerRule));
     t[k] = prepared[i]!.t;
-    price[k] = Number(series.prices.values[sources[i]!.priceIndex]);
+    price[k] = inputs.price[i]!;
     position[k] = positionOf(s);
   });
   const result = backtestSeries({ t, price, position }, { feeBps: params.feeBps, slippageBps: params.slippageBps });
-  const realized = idx.map((i) => (epochs[i]!.realizedReturn === null ? null : epochs[i]!.realizedReturn! * 10_000));
-  const vols = trailingVolatility(series.prices, idx.map((i) => epochs[i]!.t));
+  const realized = idx.map((i) => inputs.realizedBps[i]!);
   const range = n ? { from: t[0]!, to: t[n - 1]! } : null;
-  const liveInRange = ledger.filter((l) => l.strategy === params.strategy && range && l.publishedAt >= range.from && l.publishedAt <= range.to);
+  const liveInRange = inputs.ledger.filter((l) => l.strategy === params.strategy && range && l.publishedAt >= range.from && l.publishedAt <= range.to);
   return {
     range,
     epochs: n,
@@ -61,6 +72,6 @@ export function computeTopicView(series: LedgerSeries, params: ViewParams, ledge
     live: callStats(liveInRange.map((l) => ({ direction: l.direction, realizedBps: l.returnBps }))),
     backtestLedgerRule: callStats(theirs.map((s, k) => ({ direction: s.direction, realizedBps: realized[k]! }))),
     backtestYourRule: callStats(yours.map((s, k) => ({ direction: s.direction, realizedBps: realized[k]! }))),
-    regimes: accuracyByRegime(yours.map((s, k) => ({ direction: s.direction, realizedBps: realized[k]!, volatility: vols[k]! }))),
+    regimes: accuracyByRegime(yours.map((s, k) => ({ direction: s.direction, realizedBps: realized[k]!, volatility: inputs.volatility[idx[k]!]! }))),
   };
 }

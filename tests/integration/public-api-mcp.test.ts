@@ -1,26 +1,17 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDatabase } from "@/lib/db";
 import { DATASET_NAMES } from "@/lib/datasets/registry";
-import { createTestDatabase, describeTestDatabase, type TestDatabase } from "../support/test-db";
+import { describeTestDatabase } from "../support/test-db";
+import { setRouteEnv, withTestDatabase } from "../support/post-batch";
 import { everyDatasetBatch, INFERER } from "../support/dataset-batches";
 
-const TOKEN = "integration-test-token-0123456789";
-process.env.INGEST_TOKEN = TOKEN;
-process.env.ALLORA_NETWORK = "testnet";
-process.env.API_RATE_LIMIT = "100000";
-const { POST } = await import("@/app/api/ingest/route");
+setRouteEnv({ ALLORA_NETWORK: "testnet", API_RATE_LIMIT: "100000" });
 const mcp = await import("@/app/api/mcp/route");
 
-let db: TestDatabase;
 let client: Client;
+withTestDatabase(everyDatasetBatch);
 beforeAll(async () => {
-  db = await createTestDatabase();
-  setDatabase(db);
-  const body = JSON.stringify(everyDatasetBatch());
-  const res = await POST(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body }));
-  expect(res.status).toBe(200);
   // The SDK's own client, its HTTP requests answered by the real route handler.
   const transport = new StreamableHTTPClientTransport(new URL("http://localhost/api/mcp"), {
     fetch: async (url, init) => {
@@ -31,10 +22,7 @@ beforeAll(async () => {
   client = new Client({ name: "test-analyst", version: "1.0.0" });
   await client.connect(transport);
 });
-afterAll(async () => {
-  await client.close();
-  await db.dispose();
-});
+afterAll(() => client.close());
 
 type ToolAnswer = { dataset: string; as_of_height: string | null; rows?: Record<string, unknown>[]; count?: string };
 

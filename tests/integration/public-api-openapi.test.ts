@@ -1,32 +1,22 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDatabase } from "@/lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DATASET_NAMES } from "@/lib/datasets/registry";
-import { createTestDatabase, describeTestDatabase, type TestDatabase } from "../support/test-db";
+import { describeTestDatabase } from "../support/test-db";
+import { setRouteEnv, withTestDatabase } from "../support/post-batch";
 import { everyDatasetBatch } from "../support/dataset-batches";
 import { validatorFor } from "../support/json-schema";
 import { parseCsv } from "../support/csv";
 
-const TOKEN = "integration-test-token-0123456789";
-process.env.INGEST_TOKEN = TOKEN;
-process.env.ALLORA_NETWORK = "testnet";
-process.env.API_RATE_LIMIT = "100000";
-const { POST } = await import("@/app/api/ingest/route");
+setRouteEnv({ ALLORA_NETWORK: "testnet", API_RATE_LIMIT: "100000" });
 const { GET } = await import("@/app/api/v1/[dataset]/route");
 const { GET: getDocument } = await import("@/app/api/v1/openapi.json/route");
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-let db: TestDatabase;
 let document: Json;
+withTestDatabase(everyDatasetBatch);
 beforeAll(async () => {
-  db = await createTestDatabase();
-  setDatabase(db);
-  const body = JSON.stringify(everyDatasetBatch());
-  const res = await POST(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body }));
-  expect(res.status).toBe(200);
   document = await getDocument().json();
 });
-afterAll(() => db.dispose());
 
 const call = (path: string) => {
   const url = new URL(`http://localhost${path}`);

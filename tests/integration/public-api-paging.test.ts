@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDatabase } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import type { IngestBatch } from "@/lib/ingest/batch-schema";
-import { createTestDatabase, describeTestDatabase, type TestDatabase } from "../support/test-db";
+import { describeTestDatabase } from "../support/test-db";
+import { postThroughRoute, setRouteEnv, withTestDatabase } from "../support/post-batch";
 import { INFERER, inferenceBatch } from "../support/dataset-batches";
 
-const TOKEN = "integration-test-token-0123456789";
-process.env.INGEST_TOKEN = TOKEN;
-process.env.ALLORA_NETWORK = "testnet";
-process.env.API_RATE_LIMIT = "100000";
-const { POST } = await import("@/app/api/ingest/route");
+setRouteEnv({ ALLORA_NETWORK: "testnet", API_RATE_LIMIT: "100000" });
 const { GET } = await import("@/app/api/v1/[dataset]/route");
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  setDatabase(db);
-});
-afterAll(() => db.dispose());
-
-async function ingest(batch: IngestBatch) {
-  const res = await POST(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(batch) }));
-  expect(res.status).toBe(200);
-}
+withTestDatabase();
+const ingest = (batch: IngestBatch) => postThroughRoute(batch);
 
 // Late submissions: a new inferer's values for old nonces, carried by new blocks. In key order they sort before the
 // rows already paged, the case a plain keyset over a live table would silently skip or shift.

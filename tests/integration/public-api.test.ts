@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDatabase } from "@/lib/db";
-import { createTestDatabase, describeTestDatabase, type TestDatabase } from "../support/test-db";
+import { describe, expect, it } from "vitest";
+import { describeTestDatabase } from "../support/test-db";
+import { setRouteEnv, withTestDatabase } from "../support/post-batch";
 import { FORMULA_METADATA, INFERER, inferenceBatch, topicRow, TRICKY_METADATA } from "../support/dataset-batches";
 import { parseCsv } from "../support/csv";
 
-const TOKEN = "integration-test-token-0123456789";
-process.env.INGEST_TOKEN = TOKEN;
-process.env.ALLORA_NETWORK = "testnet";
-process.env.API_RATE_LIMIT = "100000";
-process.env.EXPORT_MAX_ROWS = "50";
-const { POST } = await import("@/app/api/ingest/route");
+setRouteEnv({ ALLORA_NETWORK: "testnet", API_RATE_LIMIT: "100000", EXPORT_MAX_ROWS: "50" });
 const { GET } = await import("@/app/api/v1/[dataset]/route");
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  setDatabase(db);
-  const topics = [topicRow(1, TRICKY_METADATA, 12), topicRow(2, FORMULA_METADATA, 12)];
-  const scores = [{ topic_id: "1", actor_type: "inferer", kind: "ema", address: INFERER(0), block_height: "12", score: "-0.000000000000000000000000000000000017", is_active: true }];
-  const stakes = [{ topic_id: "1", reputer: INFERER(1), block_height: "12", self_stake: "1234567890123456789012345678", delegated_stake: "5" }];
-  for (const batch of [inferenceBatch(1, 10, 3), inferenceBatch(11, 20, 3, { topics, scores, reputer_stakes: stakes })]) {
-    const res = await POST(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(batch) }));
-    expect(res.status).toBe(200);
-  }
-});
-afterAll(() => db.dispose());
+const topics = [topicRow(1, TRICKY_METADATA, 12), topicRow(2, FORMULA_METADATA, 12)];
+const scores = [{ topic_id: "1", actor_type: "inferer", kind: "ema", address: INFERER(0), block_height: "12", score: "-0.000000000000000000000000000000000017", is_active: true }];
+const stakes = [{ topic_id: "1", reputer: INFERER(1), block_height: "12", self_stake: "1234567890123456789012345678", delegated_stake: "5" }];
+withTestDatabase(
+  () => inferenceBatch(1, 10, 3),
+  () => inferenceBatch(11, 20, 3, { topics, scores, reputer_stakes: stakes }),
+);
 
 const get = (path: string) => {
   const url = new URL(`http://localhost/api/v1/${path}`);

@@ -21,7 +21,7 @@ describe("CSV encoding of export rows", () => {
 
   it("keeps negative decimals as numbers but defuses text that a spreadsheet would run", () => {
     const text = csvLines(columns, [{ note: "=SUM(A1:A9)", value: "-0.000000000000000000000000000000000017", flag: true }]);
-    expect(text).toBe("'=SUM(A1:A9),-0.000000000000000000000000000000000017,true\r\n");
+    expect(text).toBe("'=SUM(A1:A9),-0.000000000000000000000000000000000017,true\n");
     expect(guardFormula("@cmd")).toBe("'@cmd");
     expect(guardFormula("+1")).toBe("'+1");
     expect(guardFormula("plain")).toBe("plain");

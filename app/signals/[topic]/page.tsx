@@ -4,26 +4,21 @@ import { notFound } from "next/navigation";
 import { getIndexStatus } from "@/lib/queries/status";
 import { getTopicSignals } from "@/lib/queries/signals";
 import { computeTopicView } from "@/lib/signals/topic-view";
+import { topicViewInputs } from "@/lib/signals/topic-view-inputs";
 import { parseViewParams } from "@/lib/signals/view-params";
-import { LEDGER_STRATEGIES } from "@/lib/signals/ledger";
 import { DEFAULT_FEE_BPS, DEFAULT_SLIPPAGE_BPS } from "@/lib/signals/backtest";
 import { DEFAULT_PARAMS } from "@/lib/signals/strategies";
 import { PageHeader } from "@/components/ui/page-header";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Badge } from "@/components/ui/badge";
 import { AsOf } from "@/components/layout/as-of";
 import { isLagging } from "@/components/layout/network-status";
-import { formatDuration, formatInteger, formatUtc } from "@/components/format";
-import { EquityCharts } from "@/components/signals/equity-charts";
 import { NotAdvice } from "@/components/signals/not-advice";
-import { fmtBps, fmtPct, strategyLabel } from "@/components/signals/signal-format";
-import { ParameterForm } from "./_components/parameter-form";
-import { MetricsGrid } from "./_components/metrics-grid";
-import { LiveVsBacktest } from "./_components/live-vs-backtest";
-import { RegimeTable } from "./_components/regime-table";
-import { TradesTable } from "./_components/trades-table";
+import { BacktestExplorer } from "./_components/backtest-explorer";
 
 export const dynamic = "force-dynamic";
+
+// Up to this many epochs (a week of 5-minute epochs is 2,016; each sends about 150 bytes, a sixth of that gzipped)
+// the browser gets the inputs and re-runs the backtest itself; a longer series is computed here per URL instead.
+const BROWSER_EPOCHS_MAX = 5_000;
 
 type Props = { params: Promise<{ topic: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -38,12 +33,8 @@ export default async function TopicSignalsPage({ params, searchParams }: Props) 
   const label = typeof query.label === "string" ? query.label : null;
   const [status, data] = await Promise.all([getIndexStatus(), getTopicSignals(BigInt(topic), label)]);
   if (!data) notFound();
-  const { params: viewParams, issues, raw } = parseViewParams(query);
-  const view = computeTopicView(data.series, viewParams, data.ledger);
-  const ledgerRule = LEDGER_STRATEGIES.find((s) => s.strategy === viewParams.strategy)!;
-  const stale = isLagging(status);
+  const inputs = topicViewInputs(data.series, data.ledger);
   const defaults = { strategy: DEFAULT_PARAMS.strategy, fee_bps: String(DEFAULT_FEE_BPS), slippage_bps: String(DEFAULT_SLIPPAGE_BPS), threshold: String(DEFAULT_PARAMS.thresholdBps), from: "", to: "" };
-  const latest = view.latest;
   return (
     <>
       <PageHeader title={`Topic ${data.topicId} signals`} description={data.metadata} aside={<AsOf status={status} />} />
@@ -62,53 +53,14 @@ export default async function TopicSignalsPage({ params, searchParams }: Props) 
             </span>
           )}
         </p>
-        {issues.length > 0 && (
-          <p role="alert" className="rounded-lg border border-warning-border bg-warning-bg px-4 py-3 text-sm text-warning-fg">
-            Ignored, defaults used instead: {issues.map((i) => `${i.field} (${i.message})`).join("; ")}.
-          </p>
-        )}
-        <Card data-testid="current-signal">
-          <CardHeader>
-            <CardTitle>Current signal · {strategyLabel[viewParams.strategy]}</CardTitle>
-            <CardDescription>Horizon {formatDuration(data.series.horizonSeconds)} · your threshold {viewParams.thresholdBps} bps</CardDescription>
-          </CardHeader>
-          <CardContent className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
-            {latest === null ? (
-              <span className="text-muted-foreground">No epoch with a known price yet.</span>
-            ) : (
-              <>
-                {stale ? (
-                  <Badge variant="warning">stale · was {latest.direction}</Badge>
-                ) : (
-                  <Badge variant={latest.direction === "flat" ? "neutral" : "accent"}>{latest.direction}</Badge>
-                )}
-                <span>Expected {fmtBps(latest.expectedReturnBps)}</span>
-                <span>Confidence {latest.confidence === null ? "warming up" : fmtPct(latest.confidence, 0)}</span>
-                <span className="tabular-nums">
-                  As of block {formatInteger(String(latest.height))} · {formatUtc(new Date(latest.t).toISOString())}
-                </span>
-                {stale && <span className="text-warning-fg">The index is {status.lagSeconds} s behind: its inputs are stale, so it is not current.</span>}
-              </>
-            )}
-          </CardContent>
-        </Card>
-        <ParameterForm action={`/signals/${data.topicId}`} label={data.label} raw={raw} defaults={defaults} />
-        <Card>
-          <CardHeader>
-            <CardTitle>Backtest</CardTitle>
-            <CardDescription>
-              {view.range ? `${view.epochs} epochs, ${formatUtc(new Date(view.range.from).toISOString())} to ${formatUtc(new Date(view.range.to).toISOString())}` : "No epochs in this range."}{" "}
-              · fee {viewParams.feeBps} bps, slippage {viewParams.slippageBps} bps per unit of position changed.
-            </CardDescription>
-          </CardHeader>
-          <CardContent className="flex flex-col gap-6">
-            <MetricsGrid m={view.metrics} spanMs={view.range ? view.range.to - view.range.from : 0} />
-            <EquityCharts points={view.chart} />
-          </CardContent>
-        </Card>
-        <LiveVsBacktest live={view.live} ledgerRule={view.backtestLedgerRule} yours={view.backtestYourRule} rule={`threshold ${ledgerRule.thresholdBps} bps${ledgerRule.strategy === "confidence-scaled" ? `, min confidence ${ledgerRule.minConfidence}` : ""}`} />
-        <RegimeTable regimes={view.regimes} />
-        <TradesTable trades={view.trades} total={view.metrics.trades} />
+        <BacktestExplorer
+          action={`/signals/${data.topicId}`}
+          label={data.label}
+          horizonSeconds={data.series.horizonSeconds}
+          stale={isLagging(status) && status.lagSeconds !== null ? { lagSeconds: status.lagSeconds } : null}
+          defaults={defaults}
+          {...(inputs.epochs.length <= BROWSER_EPOCHS_MAX ? { inputs } : { view: computeTopicView(inputs, parseViewParams(query).params) })}
+        />
         <NotAdvice />
       </div>
     </>

@@ -40,7 +40,7 @@ for (const viewport of VIEWPORTS) {
       expect(href).toContain("columns=nonce%2Cinferer%2Cvalue%2Cblock_height%2Ctime");
       const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
       expect(download.suggestedFilename()).toMatch(/^worker_inferences-\d+\.csv$/);
-      const lines = (await readFile((await download.path())!, "utf8")).trimEnd().split("\r\n");
+      const lines = (await readFile((await download.path())!, "utf8")).trimEnd().split("\n");
       expect(lines[0]).toBe("nonce,inferer,value,block_height,time");
       expect(lines).toHaveLength(rows + 1);
       for (const line of lines.slice(1, 50)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeTopicView, type ViewParams } from "@/lib/signals/topic-view";
+import { computeTopicView, type LedgerCall, type ViewParams } from "@/lib/signals/topic-view";
+import { topicViewInputs } from "@/lib/signals/topic-view-inputs";
 import type { LedgerSeries } from "@/lib/signals/ledger";
 
 const MIN = 60_000;
@@ -16,12 +17,13 @@ const series: LedgerSeries = {
     return { nonce: String(k), height: String(100 + k), t: i * MIN, value: String(Math.log(closes[Math.min(i + 59, 399)]! / closes[i - 1]!)) };
   }),
 };
+const view = (params: ViewParams, ledger: LedgerCall[]) => computeTopicView(topicViewInputs(series, ledger), params);
 const base: ViewParams = { strategy: "threshold", feeBps: 4, slippageBps: 10, thresholdBps: 5, from: null, to: null };
 
 describe("the topic view", () => {
   it("backtests every epoch with a known price, and higher fees lower the final equity on the same trades", () => {
-    const cheap = computeTopicView(series, { ...base, feeBps: 0 }, []);
-    const dear = computeTopicView(series, { ...base, feeBps: 50 }, []);
+    const cheap = view({ ...base, feeBps: 0 }, []);
+    const dear = view({ ...base, feeBps: 50 }, []);
     expect(cheap.epochs).toBe(60);
     expect(cheap.metrics.trades).toBeGreaterThan(0);
     expect(dear.metrics.trades).toBe(cheap.metrics.trades);
@@ -36,12 +38,12 @@ describe("the topic view", () => {
       { publishedAt: 150 * MIN, strategy: "threshold", direction: "long" as const, returnBps: 10 },
       { publishedAt: 150 * MIN, strategy: "confidence-scaled", direction: "short" as const, returnBps: 10 },
     ];
-    const view = computeTopicView(series, { ...base, from, to }, ledger);
-    expect(view.range!.from).toBeGreaterThanOrEqual(from);
-    expect(view.range!.to).toBeLessThanOrEqual(to);
+    const result = view({ ...base, from, to }, ledger);
+    expect(result.range!.from).toBeGreaterThanOrEqual(from);
+    expect(result.range!.to).toBeLessThanOrEqual(to);
     // Inferences every 5 minutes from minute 100 to minute 200, both ends included.
-    expect(view.epochs).toBe(21);
-    expect(view.live).toEqual({ signals: 1, calls: 1, scored: 1, hitRate: 1, meanSignedBps: 10 });
-    expect(view.backtestLedgerRule.signals).toBe(21);
+    expect(result.epochs).toBe(21);
+    expect(result.live).toEqual({ signals: 1, calls: 1, scored: 1, hitRate: 1, meanSignedBps: 10 });
+    expect(result.backtestLedgerRule.signals).toBe(21);
   });
 });

@@ -1,46 +1,35 @@
 import { buttonClassName } from "@/components/ui/button";
-import { fieldClass, labelClass } from "@/components/signals/board-filters";
+import { FieldLabel, fieldClass, SelectField } from "@/components/ui/form-field";
 import { strategyLabel } from "@/components/signals/signal-format";
 import { UrlForm } from "@/components/signals/url-form";
 
-type Raw = { strategy: string; fee_bps: string; slippage_bps: string; threshold: string; from: string; to: string };
+export type ParameterDefaults = { strategy: string; fee_bps: string; slippage_bps: string; threshold: string; from: string; to: string };
 
-/** Backtest parameters as a GET form: every change is a URL, shareable and kept by the back button. */
-export function ParameterForm({ action, label, raw, defaults }: { action: string; label: string; raw: Raw; defaults: Raw }) {
-  const v = (k: keyof Raw) => raw[k] || defaults[k];
+/**
+ * Backtest parameters as a GET form: every change is a URL, shareable and kept by the back button. `inBrowser`:
+ * the page re-runs the backtest itself, so a change only pushes the new URL.
+ */
+export function ParameterForm({ action, label, raw, defaults, inBrowser }: { action: string; label: string; raw: ParameterDefaults; defaults: ParameterDefaults; inBrowser: boolean }) {
+  const v = (k: keyof ParameterDefaults) => raw[k] || defaults[k];
   return (
-    <UrlForm action={action} className="flex flex-wrap items-end gap-3" label="Backtest parameters" testId="parameter-form">
+    <UrlForm action={action} navigate={inBrowser ? "history" : "router"} className="flex flex-wrap items-end gap-3" label="Backtest parameters" testId="parameter-form">
       <input type="hidden" name="label" value={label} />
-      <label className={labelClass}>
-        Strategy
-        <select name="strategy" defaultValue={v("strategy")} className={fieldClass}>
-          {Object.entries(strategyLabel).map(([k, text]) => (
-            <option key={k} value={k}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={labelClass}>
-        Fee (bps)
+      <SelectField label="Strategy" name="strategy" defaultValue={v("strategy")} options={Object.entries(strategyLabel)} />
+      <FieldLabel label="Fee (bps)">
         <input name="fee_bps" type="number" min={0} max={1000} step="0.5" defaultValue={v("fee_bps")} className={`${fieldClass} w-24`} />
-      </label>
-      <label className={labelClass}>
-        Slippage (bps)
+      </FieldLabel>
+      <FieldLabel label="Slippage (bps)">
         <input name="slippage_bps" type="number" min={0} max={1000} step="0.5" defaultValue={v("slippage_bps")} className={`${fieldClass} w-24`} />
-      </label>
-      <label className={labelClass}>
-        Threshold (bps)
+      </FieldLabel>
+      <FieldLabel label="Threshold (bps)">
         <input name="threshold" type="number" min={0} max={10000} step="1" defaultValue={v("threshold")} className={`${fieldClass} w-24`} />
-      </label>
-      <label className={labelClass}>
-        From
+      </FieldLabel>
+      <FieldLabel label="From">
         <input name="from" type="date" defaultValue={raw.from} className={fieldClass} />
-      </label>
-      <label className={labelClass}>
-        To
+      </FieldLabel>
+      <FieldLabel label="To">
         <input name="to" type="date" defaultValue={raw.to} className={fieldClass} />
-      </label>
+      </FieldLabel>
       <button type="submit" className={buttonClassName("primary")}>
         Run backtest
       </button>

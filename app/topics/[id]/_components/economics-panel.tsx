@@ -1,5 +1,5 @@
 import type { EconomicsDto } from "@/lib/queries/forecast/economics";
-import { RewardsChart } from "@/components/charts/rewards-chart";
+import { RewardsChart } from "@/components/charts/lazy-charts";
 import { formatAllo } from "@/components/format";
 import { formatValue } from "@/components/charts/format";
 import { Panel, WarmingUp } from "./panel";

@@ -1,5 +1,5 @@
 import type { ForecastChartDto } from "@/lib/queries/forecast/chart";
-import { ForecastChart } from "@/components/charts/forecast-chart";
+import { ForecastChart } from "@/components/charts/lazy-charts";
 import { formatInteger } from "@/components/format";
 import { Panel, WarmingUp } from "./panel";
 import { shortAddress } from "./view-state";

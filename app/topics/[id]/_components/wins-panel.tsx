@@ -1,5 +1,5 @@
 import type { WinsDto } from "@/lib/queries/forecast/wins";
-import { LossChart } from "@/components/charts/loss-chart";
+import { LossChart } from "@/components/charts/lazy-charts";
 import { formatValue } from "@/components/charts/format";
 import { Panel, WarmingUp } from "./panel";
 
