@@ -62,6 +62,23 @@ function groupRssKb(pgid: number): number {
   return total;
 }
 
+/** CPU seconds (user + system) so far of every live process, by pid, with its process group and command line. */
+function processCpu(): { pid: string; pgid: number; cmd: string; seconds: number }[] {
+  const out = [];
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+      // utime and stime, in clock ticks (100 per second on Linux).
+      out.push({ pid, pgid: Number(fields[2]), cmd, seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
 const p95 = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]! : NaN);
 
 async function waitFor(url: string, deadline: number): Promise<void> {
@@ -96,7 +113,9 @@ async function run(target: string) {
     const deadline = Date.now() + TIMEOUT_MS;
     await waitFor(`${appUrl}/api/health`, deadline);
     const latencies: number[] = [];
+    const byPage = new Map<string, number[]>(PAGES.map((p) => [p, []]));
     let peakRss = 0;
+    const cpu = new Map<string, { role: string; seconds: number }>();
     let indexed = 0;
     let done = false;
     const sampler = (async () => {
@@ -104,7 +123,10 @@ async function run(target: string) {
         const t = performance.now();
         const res = await fetch(`${appUrl}${PAGES[i % PAGES.length]}`);
         await res.arrayBuffer();
-        if (!done) latencies.push(performance.now() - t);
+        if (!done) {
+          latencies.push(performance.now() - t);
+          byPage.get(PAGES[i % PAGES.length]!)!.push(performance.now() - t);
+        }
         await sleep(100);
       }
     })();
@@ -115,18 +137,35 @@ async function run(target: string) {
       indexed = Number(health.indexedHeight ?? 0);
       if (health.collector?.state === "error") throw new Error(`collector error: ${health.collector.lastError}`);
       peakRss = Math.max(peakRss, groupRssKb(server.pid!));
+      // Where the CPU goes: the devnet, the app (next-server), its collector process and the database's backends.
+      for (const p of processCpu()) {
+        const role =
+          p.pgid === devnet.pid ? "devnet" : p.pgid === server.pid ? (p.cmd.includes("collect.ts") ? "collector" : "app") : pg && p.cmd.includes(new URL(pg.url).pathname.slice(1)) ? "postgres" : null;
+        if (role) cpu.set(p.pid, { role, seconds: p.seconds });
+      }
       await sleep(250);
     }
     const seconds = (performance.now() - t0) / 1000;
     done = true;
     await sampler;
+    // The same pages once the backfill is over: what the queries cost on the full week, with no ingest beside them.
+    const after: number[] = [];
+    for (let i = 0; i < 5 * PAGES.length; i++) {
+      const t = performance.now();
+      await (await fetch(`${appUrl}${PAGES[i % PAGES.length]}`)).arrayBuffer();
+      after.push(performance.now() - t);
+    }
     const stats = (await (await fetch(`${devnetUrl}/__devnet/stats`)).json()) as { rpc_posts: number; rpc_gets: number; rest_gets: number };
     const per1000 = (n: number) => ((n / head) * 1000).toFixed(1);
+    const cpuBy = new Map<string, number>();
+    for (const { role, seconds: used } of cpu.values()) cpuBy.set(role, (cpuBy.get(role) ?? 0) + used);
     const label = target === "postgres" ? "Postgres" : "PGlite  ";
     console.log(
       `${label}: ${head} blocks in ${seconds.toFixed(1)} s = ${Math.round(head / seconds)} blocks/s · ` +
         `RPC ${per1000(stats.rpc_posts + stats.rpc_gets)} requests/1,000 blocks (REST ${per1000(stats.rest_gets)}) · ` +
-        `peak RSS ${Math.round(peakRss / 1024)} MB · page p95 ${p95(latencies).toFixed(0)} ms (${latencies.length} GETs of ${PAGES.join(", ")})`,
+        `peak RSS ${Math.round(peakRss / 1024)} MB · page p95 ${p95(latencies).toFixed(0)} ms (${latencies.length} GETs: ` +
+        `${[...byPage].map(([page, ms]) => `${page} ${p95(ms).toFixed(0)}`).join(", ")}) · after the backfill ${p95(after).toFixed(0)} ms · ` +
+        `CPU s ${[...cpuBy].map(([role, used]) => `${role} ${used.toFixed(0)}`).join(", ")}`,
     );
   } finally {
     if (app) await stopGroup(app);

@@ -1,7 +1,7 @@
 // Accumulates rows for one ingest batch, keyed by each table's natural key, so a batch never repeats a key
 // (the ingest route refuses that) and facts seen twice in a range merge instead of colliding.
 import type { IngestBatch } from "@/lib/ingest/batch-schema";
-import { tableNames, tableSpecs, type TableName } from "@/lib/ingest/tables";
+import { naturalKey, tableNames, tableSpecs, type TableName } from "@/lib/ingest/tables";
 import { mergeRewardRows } from "./distribution-rows";
 
 type Row = Record<string, unknown>;
@@ -38,7 +38,8 @@ export class BatchBuilder {
   private fullStateHeight: bigint | null = null;
 
   add(table: TableName, row: Row): void {
-    const key = JSON.stringify(tableSpecs[table].key.map((k) => row[k] ?? null));
+    // The route's own notion of a repeated key, so what merges here is exactly what it would refuse.
+    const key = naturalKey(tableSpecs[table].key, row);
     let rows = this.tables.get(table);
     if (!rows) this.tables.set(table, (rows = new Map()));
     const previous = rows.get(key);
@@ -118,7 +119,7 @@ export class BatchBuilder {
     if (this.fullStateHeight !== null) {
       const height = String(this.fullStateHeight);
       // The closure tells a completed unbonding from a cancelled one by the block time of the read.
-      const time = this.tables.get("blocks")?.get(JSON.stringify([height]))?.time;
+      const time = this.tables.get("blocks")?.get(naturalKey(tableSpecs.blocks.key, { height }))?.time;
       if (typeof time !== "string") throw new Error(`full state read at ${height}, a height outside the batch`);
       updates.full_state = { height, time };
     }

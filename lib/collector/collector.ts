@@ -136,16 +136,25 @@ export function startCollector(options: CollectorOptions) {
     return fetchBlocks(blocks, heights, { perRequest, inFlight, signal: abort.signal, retryDelayMs: backoffMs });
   }
 
-  // While one batch reads its state and is posted, the next range's blocks are already being read: the node, this
-  // process and the ingest route work at the same time. Only reads run ahead; batches still commit one by one.
+  type Prepared = { body: Record<string, unknown>; fullState: boolean };
+
+  // Three stages overlap while catching up: the node serves range N+2's blocks while this process turns range N+1
+  // into a batch (events, REST state, prices) and the ingest route commits batch N. Batches still commit one by
+  // one, in height order; a prepared batch whose range is no longer the next one is dropped, never posted.
   let ahead: { from: bigint; to: bigint; blocks: ReturnType<typeof fetchRange> } | null = null;
+  let aheadBatch: { from: bigint; to: bigint; batch: Promise<Prepared> } | null = null;
   function takeRange(from: bigint, to: bigint) {
     const mine = ahead && ahead.from === from && ahead.to === to ? ahead.blocks : fetchRange(from, to);
     ahead = null;
     return mine;
   }
+  function takeBatch(from: bigint, to: bigint, head: bigint): Promise<Prepared> {
+    const mine = aheadBatch && aheadBatch.from === from && aheadBatch.to === to ? aheadBatch.batch : prepare(from, to, head);
+    aheadBatch = null;
+    return mine;
+  }
 
-  async function collectRange(from: bigint, to: bigint, head: bigint): Promise<void> {
+  async function prepare(from: bigint, to: bigint, head: bigint): Promise<Prepared> {
     const fetched = await takeRange(from, to);
     if (to < head) {
       const next = rangeAfter(to, head);
@@ -165,16 +174,27 @@ export function startCollector(options: CollectorOptions) {
     const first = fetched[0]?.block.time;
     const last = fetched.at(-1)?.block.time;
     if (prices && first && last) await prices.add(builder, first, last);
-
-    const built = builder.build();
-    const result = await send({
+    const body = {
       batch_id: `${network.chainId}:blocks:${from}-${to}`,
       from_height: String(from),
       to_height: String(to),
       cursor: { source: "blocks", height: String(to), time: last?.toISOString() ?? null },
-      ...built,
-    });
-    if (fullState) lastFullStateAt = Date.now();
+      ...builder.build(),
+    };
+    return { body, fullState };
+  }
+
+  async function collectRange(from: bigint, to: bigint, head: bigint): Promise<void> {
+    const prepared = await takeBatch(from, to, head);
+    const next = to < head ? rangeAfter(to, head) : null;
+    // A batch ending at the head is prepared only once this one is committed: whether it re-reads all state depends
+    // on when the last full read was committed, and an early guess would make the stored state timing-dependent.
+    if (next !== null && next < head) {
+      aheadBatch = { from: to + 1n, to: next, batch: prepare(to + 1n, next, head) };
+      aheadBatch.batch.catch(() => undefined);
+    }
+    const result = await send(prepared.body);
+    if (prepared.fullState) lastFullStateAt = Date.now();
     status.indexedHeight = String(to);
     log(`collector: indexed ${from}-${to} (${result.status})`);
   }
@@ -230,6 +250,7 @@ export function startCollector(options: CollectorOptions) {
           // Another replica holds the lease: stand by, and take over only if it stops renewing.
           status.state = "stopped";
           cursor = null;
+          ahead = aheadBatch = null;
         } else status.state = failures > 5 ? "error" : "backing_off";
         log(`collector: ${status.state}: ${message}`);
         if (status.state !== "stopped") await send({ batch_id: `${id}:status` }).catch(() => {});

@@ -36,8 +36,14 @@ function addNetworkInference(b: BatchBuilder, bundle: NetworkInferenceBundle, to
     if (combined === undefined || combined === null) continue;
     b.add("network_inferences", { ...base, label, combined_value: combined, naive_value: bundle.naive[label] ?? null, block_height: s(height) });
   }
+  // Most rows of a batch are these value rows: built as plain literals, with no spread per row.
+  const topic_id = base.topic_id;
+  const nonceText = base.nonce;
   const value = (kind: string, actor: string, peer: string, values: LabeledDecs) => {
-    for (const [label, v] of labeledRows(values)) b.add("network_inference_values", { ...base, label, kind, actor, peer, value: v });
+    for (const label in values) {
+      const v = values[label];
+      if (v !== null && v !== undefined) b.add("network_inference_values", { topic_id, nonce: nonceText, outlier_resistant: outlier, label, kind, actor, peer, value: v });
+    }
   };
   for (const r of bundle.inferers) value("inferer", r.worker, "", r.values);
   for (const r of bundle.forecasters) value("forecaster", r.worker, "", r.values);
@@ -50,8 +56,10 @@ function addNetworkInference(b: BatchBuilder, bundle: NetworkInferenceBundle, to
 function addLossBundle(b: BatchBuilder, bundle: ValueBundle, topic: bigint, nonce: bigint, reputer: string, height: bigint) {
   const base = { topic_id: s(topic), nonce: s(nonce), reputer };
   b.add("loss_bundles", { ...base, combined_value: bundle.combined, naive_value: bundle.naive, block_height: s(height), signature: null, pubkey: null });
+  const topic_id = base.topic_id;
+  const nonceText = base.nonce;
   const value = (kind: string, actor: string, peer: string, v: string | null) => {
-    if (v !== null) b.add("loss_values", { ...base, kind, actor, peer, value: v });
+    if (v !== null) b.add("loss_values", { topic_id, nonce: nonceText, reputer, kind, actor, peer, value: v });
   };
   for (const r of bundle.inferers) value("inferer", r.worker, "", r.value);
   for (const r of bundle.forecasters) value("forecaster", r.worker, "", r.value);

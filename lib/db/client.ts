@@ -8,6 +8,7 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { migrate, type MigrateResult, type SqlRunner } from "./migrate";
 import { postgresCopyOut, type CopyOut } from "./copy-out";
+import { readsFirst } from "./reads-first";
 import { pgliteTransactions, postgresTransactions, type RunTransaction } from "./sql-transaction";
 
 export type Database = {
@@ -78,12 +79,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const lite = new PGlite(options.dataDir);
   await lite.waitReady;
   const migrations = options.migrate === false ? { applied: [], total: 0 } : await migrate(pgliteRunner(lite));
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  const reads = readsFirst(lite);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(reads.reader) });
   return {
     prisma,
     kind: "pglite",
     migrations,
-    transaction: pgliteTransactions(lite),
+    transaction: pgliteTransactions(lite, reads.quiet),
     close: async () => {
       await prisma.$disconnect();
       await lite.close();

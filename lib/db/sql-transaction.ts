@@ -56,9 +56,11 @@ export function postgresTransactions(pool: pg.Pool): RunTransaction {
   };
 }
 
-export function pgliteTransactions(lite: PGlite): RunTransaction {
-  return (work) =>
-    lite.transaction((ptx: PGliteTransaction) =>
+/** `beforeEach`: awaited before a transaction takes the single connection (e.g. to let waiting reads go first). */
+export function pgliteTransactions(lite: PGlite, beforeEach: () => Promise<void> = async () => {}): RunTransaction {
+  return async (work) => {
+    await beforeEach();
+    return lite.transaction((ptx: PGliteTransaction) =>
       work({
         query: async <T>(sql: Prisma.Sql) => {
           const result = await ptx.query<T>(sql.text, params(sql));
@@ -70,4 +72,5 @@ export function pgliteTransactions(lite: PGlite): RunTransaction {
         },
       }),
     );
+  };
 }

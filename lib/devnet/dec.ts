@@ -18,7 +18,25 @@ export function fmtFloat(x: number): string {
   if (Number.isNaN(x)) return "NaN";
   if (!Number.isFinite(x)) throw new Error(`non-finite value ${x}`);
   if (Object.is(x, -0) || x === 0) return "0";
-  return new Dec(x).toFixed();
+  return plainDigits(String(x));
+}
+
+/**
+ * JS's shortest round-trip text with any exponent written out (what `new Dec(x).toFixed()` prints, without
+ * building a Decimal: this runs for every served float).
+ */
+function plainDigits(text: string): string {
+  const e = text.indexOf("e");
+  if (e < 0) return text;
+  const sign = text[0] === "-" ? "-" : "";
+  const mantissa = text.slice(sign.length, e);
+  const exponent = Number(text.slice(e + 1));
+  const dot = mantissa.indexOf(".");
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  const point = (dot < 0 ? mantissa.length : dot) + exponent;
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + "0".repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 export function decOf(x: number | string): DecValue {

@@ -1,14 +1,14 @@
 // The served form of one epoch: what workers submitted (float text), what the chain computed
-// (decimal.js, 34 significant digits, exactly Σ w·v / Σ w of the served inputs) and, once settled,
+// (34 significant digits, exactly Σ w·v / Σ w of the served inputs: chain-decimals) and, once settled,
 // the reputers' reports and the stake-weighted network losses. Built on demand and cached.
 // The submissions exist from the nonce on; the network inference only from the close (that is when
 // the regrets it weights by are read), so an epoch still in its worker window has only a
 // SubmissionView.
-import { Dec, fmtComputed, fmtFloat, type DecValue } from "./dec";
+import { chainDecimals } from "./chain-decimals";
+import { fmtFloat } from "./dec";
 import type { LossBundle } from "./loss-bundle";
 import type { Simulation } from "./simulation";
-import { decArith, synthesize } from "./synthesis";
-import { SYNTH_PARAMS, TopicEngine, type EpochRec } from "./topic-engine";
+import { TopicEngine, type EpochRec } from "./topic-engine";
 
 export interface LossStrings {
   combined: string;
@@ -72,7 +72,9 @@ export interface EpochView extends SubmissionView {
 }
 
 const cache = new WeakMap<Simulation, Map<string, EpochView>>();
-const CACHE_SIZE = 400;
+// Large enough to span the longest ground-truth lag (8 h: ~100 epochs of each of 7 topics): an epoch is served at its
+// close, again in its reputer window and at its settlement, and recomputing its decimals each time was the top cost.
+const CACHE_SIZE = 1500;
 
 const lossStrings = (b: LossBundle): LossStrings => ({
   combined: fmtFloat(b.combined),
@@ -85,44 +87,15 @@ const lossStrings = (b: LossBundle): LossStrings => ({
   oneOutInfFc: b.oneOutInfFc.map((r) => r.map(fmtFloat)),
 });
 
-/** Stake-weighted mean of the reported losses, in exact decimal arithmetic over the served text. */
-function networkLoss(reports: LossStrings[], stakes: bigint[]): LossStrings {
-  const total = stakes.reduce((a, b) => a + b, 0n);
-  const w = stakes.map((s) => new Dec(s.toString()).div(total.toString()));
-  const mean = (pick: (r: LossStrings) => string) => {
-    let acc: DecValue = new Dec(0);
-    reports.forEach((r, i) => (acc = acc.plus(w[i]!.times(pick(r)))));
-    return fmtComputed(acc);
-  };
-  const first = reports[0]!;
-  const vec = (pick: (r: LossStrings) => string[]) => pick(first).map((_, i) => mean((r) => pick(r)[i]!));
-  return {
-    combined: mean((r) => r.combined),
-    naive: mean((r) => r.naive),
-    inf: vec((r) => r.inf),
-    fc: vec((r) => r.fc),
-    oneOutInf: vec((r) => r.oneOutInf),
-    oneOutFc: vec((r) => r.oneOutFc),
-    oneInFc: vec((r) => r.oneInFc),
-    oneOutInfFc: first.oneOutInfFc.map((row, k) => row.map((_, i) => mean((r) => r.oneOutInfFc[k]![i]!))),
-  };
-}
-
-function normalized(weights: number[], all: number[]): string[] {
-  let total: DecValue = new Dec(0);
-  for (const w of all) total = total.plus(w);
-  return weights.map((w) => fmtComputed(new Dec(w).div(total)));
-}
-
-function settlementView(rec: EpochRec, reports: LossStrings[]): SettlementView | null {
+function settlementView(rec: EpochRec, network: LossStrings | null): SettlementView | null {
   const ev = rec.ev;
-  if (!ev) return null;
+  if (!ev || !network) return null;
   const pick = (arr: Float64Array, idx: number[]) => idx.map((i) => fmtFloat(arr[i]!));
   return {
     height: ev.height,
     truth: ev.truth.map(fmtFloat),
     stakes: ev.stakes.map(String),
-    network: networkLoss(reports, ev.stakes),
+    network,
     infScores: ev.infScores.map(fmtFloat),
     fcScores: ev.fcScores.map(fmtFloat),
     repScores: ev.repScores.map(fmtFloat),
@@ -138,7 +111,16 @@ function settlementView(rec: EpochRec, reports: LossStrings[]): SettlementView |
   };
 }
 
+// A record's submissions never change once generated, and every block of its worker window asks for them.
+const submissions = new WeakMap<EpochRec, SubmissionView>();
+
 export function submissionView(sim: Simulation, topicId: number, rec: EpochRec): SubmissionView {
+  let view = submissions.get(rec);
+  if (!view) submissions.set(rec, (view = buildSubmissionView(sim, topicId, rec)));
+  return view;
+}
+
+function buildSubmissionView(sim: Simulation, topicId: number, rec: EpochRec): SubmissionView {
   const engine = sim.engine(topicId)!;
   const { inferers, forecasters } = engine.actors;
   return {
@@ -163,28 +145,18 @@ export function epochView(sim: Simulation, topicId: number, rec: EpochRec): Epoc
   if (hit) return hit;
   const engine = sim.engine(topicId)!;
   const synth = TopicEngine.synthesisOf(rec);
-  const dec = synthesize(decArith, { inferers: rec.infValues.map((v) => v.map((x) => new Dec(x))), infRegrets: rec.infRegrets, fcLosses: rec.fcLosses, fcRegrets: rec.fcRegrets, referenceLoss: rec.referenceLoss }, SYNTH_PARAMS);
-  const fmt = (v: DecValue[]) => v.map(fmtComputed);
-  const allWeights = [...dec.infWeights, ...dec.fcWeights];
   const spec = engine.spec;
   const reps = engine.participatingReputers(rec, rec.nonce + spec.groundTruthLag + spec.workerSubmissionWindow);
   const reports = engine.reputerLosses(rec, synth, reps).map(lossStrings);
+  const { network, ...computed } = chainDecimals(rec, reports);
   const view: EpochView = {
     ...submissionView(sim, topicId, rec),
-    forecastImplied: dec.forecastImplied.map(fmt),
-    combined: fmt(dec.combined),
-    naive: fmt(dec.naive),
-    oneOutInf: dec.oneOutInferer.map(fmt),
-    oneOutFc: dec.oneOutForecaster.map(fmt),
-    oneInFc: dec.oneInForecaster.map(fmt),
-    oneOutInfFc: dec.oneOutInfererForecaster.map((row) => row.map(fmt)),
-    infWeights: normalized(dec.infWeights, allWeights),
-    fcWeights: normalized(dec.fcWeights, allWeights),
+    ...computed,
     infRegrets: rec.infRegrets.map(fmtFloat),
     fcRegrets: rec.fcRegrets.map(fmtFloat),
     reputers: reps.map((r) => engine.actors.reputers[r]!.address),
     reports,
-    settlement: settlementView(rec, reports),
+    settlement: settlementView(rec, network),
   };
   if (map.size >= CACHE_SIZE) map.delete(map.keys().next().value as string);
   map.set(key, view);

@@ -25,6 +25,10 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex").toUpperCase();
 }
 
+export function sha256Bytes(data: string): Buffer {
+  return createHash("sha256").update(data).digest();
+}
+
 export function sha256Base64(data: string): string {
   return createHash("sha256").update(data).digest("base64");
 }

@@ -4,7 +4,7 @@ import { missedBlock } from "./slashing";
 import { blockContents, type BlockContents } from "./block-events";
 import type { ChainTx } from "./chain-types";
 import { encodeEvent, type RpcEvent } from "./event-encoding";
-import { sha256Base64, sha256Hex } from "./ids";
+import { sha256Base64, sha256Bytes, sha256Hex } from "./ids";
 import type { Simulation } from "./simulation";
 
 export interface RpcReply {
@@ -56,28 +56,43 @@ function proposer(sim: Simulation, h: number): string {
   return sim.validators.list[h % 10]!.consensusHex;
 }
 
+// Hashes that are the same in every block, computed once per seed.
+const constantHashes = new Map<number, { valset: string; consensus: string; evidence: string }>();
+function constants(seed: number) {
+  let hit = constantHashes.get(seed);
+  if (!hit) constantHashes.set(seed, (hit = { valset: sha256Hex(`${seed}/valset`), consensus: sha256Hex("consensus-params"), evidence: sha256Hex("") }));
+  return hit;
+}
+
+function blockId(sim: Simulation, x: number) {
+  if (x <= 0) return { hash: "", parts: { total: 0, hash: "" } };
+  const hash = blockHash(sim, x);
+  return { hash, parts: { total: 1, hash: sha256Hex(`parts/${hash}`) } };
+}
+
 export function blockJson(sim: Simulation, h: number) {
   const { txs } = cachedBlock(sim, h);
   const time = isoTime(sim.blockTimeMs(h));
-  const id = (x: number) => ({ hash: x > 0 ? blockHash(sim, x) : "", parts: { total: x > 0 ? 1 : 0, hash: x > 0 ? sha256Hex(`parts/${blockHash(sim, x)}`) : "" } });
-  const valHash = sha256Hex(`${sim.options.seed}/valset`);
+  const { valset: valHash, consensus, evidence } = constants(sim.options.seed);
+  const lastId = blockId(sim, h - 1);
+  const commitTime = isoTime(sim.blockTimeMs(h) - 400);
   return {
-    block_id: id(h),
+    block_id: blockId(sim, h),
     block: {
       header: {
         version: { block: "11", app: "0" },
         chain_id: CHAIN_ID,
         height: String(h),
         time,
-        last_block_id: id(h - 1),
+        last_block_id: lastId,
         last_commit_hash: sha256Hex(`commit/${h - 1}`),
         data_hash: sha256Hex(txs.map((t) => t.hash).join("")),
         validators_hash: valHash,
         next_validators_hash: valHash,
-        consensus_hash: sha256Hex("consensus-params"),
+        consensus_hash: consensus,
         app_hash: h > 1 ? appHash(sim, h - 1) : "",
         last_results_hash: sha256Hex(`results/${h - 1}`),
-        evidence_hash: sha256Hex(""),
+        evidence_hash: evidence,
         proposer_address: proposer(sim, h),
       },
       data: { txs: txs.map((t) => t.bytes) },
@@ -85,7 +100,7 @@ export function blockJson(sim: Simulation, h: number) {
       last_commit: {
         height: String(h - 1),
         round: 0,
-        block_id: id(h - 1),
+        block_id: lastId,
         signatures: sim.validators.list.slice(0, 10).map((v) =>
           // A validator that missed block h − 1 is absent from its commit (BLOCK_ID_FLAG_ABSENT), as slashing counts it.
           h > 1 && missedBlock(sim, v, h - 1)
@@ -93,8 +108,9 @@ export function blockJson(sim: Simulation, h: number) {
             : {
                 block_id_flag: 2,
                 validator_address: v.consensusHex,
-                timestamp: isoTime(sim.blockTimeMs(h) - 400),
-                signature: Buffer.from(sha256Hex(`${sim.options.seed}/commit/${h}/${v.index}`) + sha256Hex(`${h}/${v.index}`), "hex").toString("base64"),
+                timestamp: commitTime,
+                // The two digests' bytes, as the hex of both would decode to.
+                signature: Buffer.concat([sha256Bytes(`${sim.options.seed}/commit/${h}/${v.index}`), sha256Bytes(`${h}/${v.index}`)]).toString("base64"),
               },
         ),
       },

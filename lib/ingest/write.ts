@@ -4,7 +4,7 @@
 // json_to_recordset and upserted ON CONFLICT. Identifiers come from the static table specs, never from input.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SqlTransaction } from "@/lib/db/sql-transaction";
-import type { Column, ColumnType, TableSpec } from "./tables";
+import { naturalKey, type Column, type ColumnType, type TableSpec } from "./tables";
 
 const sqlTypes: Record<Column["type"], string> = {
   height: "bigint",
@@ -134,12 +134,8 @@ export async function writeRows(tx: SqlTransaction, spec: TableSpec, rows: reado
 export function findDuplicateKeys(spec: TableSpec, rows: readonly Row[]): [number, number][] {
   const seen = new Map<string, number>();
   const duplicates: [number, number][] = [];
-  const key = spec.key;
   for (let index = 0; index < rows.length; index++) {
-    const row = rows[index]!;
-    // Key parts are validated strings/numbers/booleans without NUL, so NUL is a safe separator.
-    let id = "";
-    for (const k of key) id += `${row[k] ?? "\u0001"}\u0000`;
+    const id = naturalKey(spec.key, rows[index]!);
     const first = seen.get(id);
     if (first === undefined) seen.set(id, index);
     else duplicates.push([first, index]);
