@@ -3,6 +3,7 @@
 // chunks carries wallet code (wagmi, viem, cosmjs, Keplr), which forecast routes must not load.
 import { readFileSync, existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { WALLET_MARKERS as WALLET } from "./wallet-markers.mjs";
 
 const stats = ".next/diagnostics/route-bundle-stats.json";
 if (!existsSync(stats)) {
@@ -11,7 +12,6 @@ if (!existsSync(stats)) {
 }
 const routes = JSON.parse(readFileSync(stats, "utf8"));
 const wanted = process.argv.slice(2);
-const WALLET = /wagmi|@cosmjs|cosmjs-types|window\.keplr|getOfflineSigner|viem\/chains/;
 const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
 for (const r of routes) {
   if (wanted.length && !wanted.includes(r.route)) continue;

@@ -1,0 +1,5 @@
+// Strings that survive minification in any chunk carrying wallet code: library names that stay in some bundles,
+// plus texts our own lib/wallet modules and cosmjs's Registry always contain (module paths do not survive a
+// minified bundle, so names alone miss a leak; tests/unit/wallet/markers.test.ts proves each module is caught).
+export const WALLET_MARKERS =
+  /wagmi|@cosmjs|cosmjs-types|window\.keplr|getOfflineSigner|viem\/chains|Unregistered type url|RemoveDelegateStake|\/emissions\.|Exponent notation \(like 1e18\)|cannot pay the fee/;
