@@ -4,7 +4,7 @@
 // The submissions exist from the nonce on; the network inference only from the close (that is when
 // the regrets it weights by are read), so an epoch still in its worker window has only a
 // SubmissionView.
-import { chainDecimals } from "./chain-decimals";
+import { chainDecimals, type ChainDecimals } from "./chain-decimals";
 import { fmtFloat } from "./dec";
 import type { LossBundle } from "./loss-bundle";
 import type { Simulation } from "./simulation";
@@ -53,16 +53,7 @@ export interface SubmissionView {
 }
 
 /** A closed epoch: its submissions plus the network inference synthesized at the close. */
-export interface EpochView extends SubmissionView {
-  forecastImplied: string[][];
-  combined: string[];
-  naive: string[];
-  oneOutInf: string[][];
-  oneOutFc: string[][];
-  oneInFc: string[][];
-  oneOutInfFc: string[][][];
-  infWeights: string[];
-  fcWeights: string[];
+export interface EpochView extends SubmissionView, Omit<ChainDecimals, "network"> {
   infRegrets: string[];
   fcRegrets: string[];
   /** Reputers that report on this nonce (at nonce + ground_truth_lag) and their loss reports. */
