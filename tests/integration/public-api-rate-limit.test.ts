@@ -79,7 +79,10 @@ describe.skipIf(!postgresTestUrl())("rate limits shared by two app processes (Po
     const key = stdout.trim().split("\n").at(-1)!;
     expect(key).toMatch(/^allo_/);
     const [stored] = await db.prisma.$queryRaw<{ key_hash: string }[]>`SELECT key_hash FROM api_keys`;
-    expect(stored!.key_hash).not.toContain(key.split("_")[2]!);
+    // The secret follows "allo_<8-character id>_" and may itself contain "_" (base64url): slice, do not split.
+    const secret = key.slice("allo_".length + 9);
+    expect(secret).toHaveLength(43);
+    expect(stored!.key_hash).not.toContain(secret);
     const statuses: number[] = [];
     for (let i = 0; i < LIMIT + 2; i++) {
       const res = await hit(i, "192.0.2.50", { authorization: `Bearer ${key}` });
