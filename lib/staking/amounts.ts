@@ -38,6 +38,12 @@ export function truncScaled(a: Scaled): bigint {
   return a.units / 10n ** BigInt(a.scale);
 }
 
+/** Rounds a non-negative value up to a whole unit, as the chain rounds a fee (`Ceil`). */
+export function ceilScaled(a: Scaled): bigint {
+  const unit = 10n ** BigInt(a.scale);
+  return (a.units + unit - 1n) / unit;
+}
+
 /** Exact decimal text of a scaled value, trailing zeros dropped ("1.50" → "1.5"). */
 export function scaledToDec(a: Scaled): Dec {
   const negative = a.units < 0n;

@@ -1,6 +1,6 @@
 // Transaction fee and the "max" an amount box may offer, in exact uallo. Gas adjustment and gas price are decimal
 // strings read as exact rationals (lib/staking/amounts), so 1.4 × gas is never a float product.
-import { formatAllo18, mulScaled, toScaled, type Scaled } from "@/lib/staking/amounts";
+import { ceilScaled, formatAllo18, mulScaled, toScaled, type Scaled } from "@/lib/staking/amounts";
 
 /** Gas prices in uallo per gas, from the chain registry. The fixed minimum is what the chain refuses to go below. */
 export const GAS_PRICES = {
@@ -14,11 +14,6 @@ export type KnownChainId = keyof typeof GAS_PRICES;
 export const DEFAULT_GAS_ADJUSTMENT = "1.4";
 
 export type Fee = { gasLimit: bigint; gasPrice: string; uallo: bigint };
-
-function ceilScaled(a: Scaled): bigint {
-  const unit = 10n ** BigInt(a.scale);
-  return (a.units + unit - 1n) / unit;
-}
 
 function positiveDecimal(value: string, what: string): Scaled {
   const scaled = toScaled(value);
