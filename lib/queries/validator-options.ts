@@ -1,0 +1,14 @@
+import "server-only";
+// The validators a redelegation may go to: operator address and moniker, bonded ones first.
+import { getDb } from "@/lib/db";
+import { findFollowedNetworkId } from "@/lib/queries/network";
+import type { ValidatorOption } from "@/lib/wallet/flow-spec";
+
+export async function listValidatorOptions(): Promise<ValidatorOption[]> {
+  const networkId = await findFollowedNetworkId();
+  if (networkId === null) return [];
+  const { prisma } = await getDb();
+  const rows = await prisma.validator.findMany({ where: { networkId, jailed: false }, select: { operatorAddress: true, moniker: true, status: true }, orderBy: [{ tokens: "desc" }, { operatorAddress: "asc" }] });
+  const bonded = (s: string) => (s === "BOND_STATUS_BONDED" ? 0 : 1);
+  return [...rows].sort((a, b) => bonded(a.status) - bonded(b.status)).map((r) => ({ operatorAddress: r.operatorAddress, moniker: r.moniker || null }));
+}
