@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import "./globals.css";
 import { Providers } from "@/app/providers";
+import { NONCE_HEADER } from "@/lib/security/csp";
 import { getIndexStatus, type IndexStatusDto } from "@/lib/queries/status";
 import { SiteHeader, PRODUCT_NAME } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
@@ -37,13 +39,13 @@ async function readIndexStatus(): Promise<IndexStatusDto | null> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const status = await readIndexStatus();
+  const [status, nonce] = await Promise.all([readIndexStatus(), headers().then((h) => h.get(NONCE_HEADER) ?? undefined)]);
   const problem = status ? freshnessProblem(status) : null;
   const notice = status ? stateNoticeText(status) : null;
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-dvh flex-col">
-        <Providers>
+        <Providers nonce={nonce}>
           <a
             href="#main"
             className="sr-only rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50"

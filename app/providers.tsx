@@ -3,9 +3,10 @@
 import type { ReactNode } from "react";
 import { ThemeProvider } from "next-themes";
 
-export function Providers({ children }: { children: ReactNode }) {
+/** `nonce`: this response's CSP nonce, for next-themes' inline script that sets the theme before first paint. */
+export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   return (
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       {children}
     </ThemeProvider>
   );

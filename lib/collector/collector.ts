@@ -5,6 +5,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { setTimeout as wait } from "node:timers/promises";
 import type { LcdClient } from "@/lib/allora/lcd-client";
+import type { ChainNetwork } from "@/lib/allora/networks";
 import { publicErrorMessage } from "@/lib/allora/http";
 import type { HttpOptions } from "@/lib/allora/http";
 import { createBlockReader } from "@/lib/allora/rpc-batch";
@@ -18,7 +19,7 @@ import { createStateReader, type StateNotice } from "./state-reads";
 import { IngestRefusedError, postBatch, type CollectorReport } from "./ingest-client";
 import { createGroundTruthFeed } from "./ground-truth-rows";
 
-export type CollectorNetwork = { kind: "mainnet" | "testnet" | "devnet"; name: string; chainId: string; simulated: boolean; lcdUrl: string; rpcUrl: string };
+export type CollectorNetwork = ChainNetwork;
 
 export type CollectorOptions = {
   network: CollectorNetwork;

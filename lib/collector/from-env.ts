@@ -3,26 +3,16 @@ import { createLcdClient } from "@/lib/allora/lcd-client";
 import { createRpcClient } from "@/lib/allora/rpc-client";
 import { createDevnetMarketSource } from "@/lib/allora/ground-truth";
 import { createPublicPriceSource } from "@/lib/allora/price-sources";
+import { networkFromEnv } from "@/lib/allora/networks";
 import { serverEnv } from "@/lib/env";
 import { getIngestToken } from "@/lib/ingest/token";
 import type { CollectorNetwork, CollectorOptions } from "./collector";
 import { GROUND_TRUTH_ASSETS } from "./ground-truth-rows";
 
-const PUBLIC_NETWORKS = {
-  mainnet: { name: "Allora Mainnet", chainId: "allora-mainnet-1", lcd: "https://allora-api.mainnet.allora.network", rpc: "https://allora-rpc.mainnet.allora.network" },
-  testnet: { name: "Allora Testnet", chainId: "allora-testnet-1", lcd: "https://allora-api.testnet.allora.network", rpc: "https://allora-rpc.testnet.allora.network" },
-} as const;
-
-export const DEVNET_CHAIN_ID = "allora-devnet-1";
+export { DEVNET_CHAIN_ID } from "@/lib/allora/networks";
 
 export function collectorNetworkFromEnv(): CollectorNetwork {
-  const env = serverEnv();
-  if (env.ALLORA_NETWORK === "devnet") {
-    const local = `http://127.0.0.1:${env.DEVNET_PORT}`;
-    return { kind: "devnet", name: "Simulated devnet", chainId: DEVNET_CHAIN_ID, simulated: true, lcdUrl: env.ALLORA_LCD_URL ?? local, rpcUrl: env.ALLORA_RPC_URL ?? local };
-  }
-  const known = PUBLIC_NETWORKS[env.ALLORA_NETWORK];
-  return { kind: env.ALLORA_NETWORK, name: known.name, chainId: known.chainId, simulated: false, lcdUrl: env.ALLORA_LCD_URL ?? known.lcd, rpcUrl: env.ALLORA_RPC_URL ?? known.rpc };
+  return networkFromEnv();
 }
 
 export function collectorOptionsFromEnv(overrides: Partial<CollectorOptions> = {}): CollectorOptions {
