@@ -31,6 +31,8 @@ export function txGas(tx: DecodedTx): { ante: bigint; total: bigint } {
 export interface AnteEnv {
   bank: Bank;
   simulate: boolean;
+  /** The block the tx would execute in (CheckTx and simulate: the next one). */
+  height: number;
   /** Txs of this signer accepted but not yet in a block (CheckTx state), for sequence and fee. */
   pending: { count: number; fees: bigint };
 }
@@ -50,6 +52,8 @@ export function ante(tx: DecodedTx, env: AnteEnv): AnteOk | TxError {
   if (signers.length !== 1 || tx.signerInfoCount !== 1) return SDK.unauthorized(`wrong number of signers; expected ${signers.length}, got ${tx.signerInfoCount}`);
   if (tx.signatureCount !== tx.signerInfoCount) return SDK.unauthorized(`invalid number of signer;  expected: ${tx.signerInfoCount}, got ${tx.signatureCount}`);
   const signer = signers[0]!;
+  if (tx.timeoutHeight > 0n && BigInt(env.height) > tx.timeoutHeight) return { codespace: "sdk", code: 30, log: `block height: ${env.height}, timeout height: ${tx.timeoutHeight}: tx timeout height` };
+  if (tx.memo.length > 256) return { codespace: "sdk", code: 12, log: `maximum number of characters is 256 but received ${tx.memo.length} characters: memo too large` };
   const gas = txGas(tx);
   if (!env.simulate && tx.gasLimit < gas.ante) return SDK.outOfGas(`out of gas in location: txSize; gasWanted: ${tx.gasLimit}, gasUsed: ${gas.ante}`);
   const fee = tx.fee.filter((c) => c.denom === "uallo").reduce((a, c) => a + BigInt(c.amount), 0n);

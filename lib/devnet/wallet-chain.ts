@@ -48,7 +48,7 @@ export class WalletChain {
     if (isTxError(tx)) return { hash: hexHash(raw), ok: false, error: tx };
     if (this.included.has(tx.hash) || this.mempool.some((t) => t.hash === tx.hash)) return { hash: tx.hash, ok: false, error: SDK.txInMempoolCache() };
     const signer = tx.msgs[0]!.signer;
-    const ok = ante(tx, { bank: this.bank, simulate: false, pending: this.pendingOf(signer) });
+    const ok = ante(tx, { bank: this.bank, simulate: false, height: this.sim().height() + 1, pending: this.pendingOf(signer) });
     if (isTxError(ok)) return { hash: tx.hash, ok: false, error: ok };
     this.mempool.push(tx);
     return { hash: tx.hash, ok: true };
@@ -57,7 +57,7 @@ export class WalletChain {
   simulate(raw: Uint8Array): SimulateResult {
     const tx = this.decode(raw);
     if (isTxError(tx)) return { gasUsed: 0n, ok: false, error: tx };
-    const checked = ante(tx, { bank: this.bank, simulate: true, pending: { count: 0, fees: 0n } });
+    const checked = ante(tx, { bank: this.bank, simulate: true, height: this.sim().height() + 1, pending: { count: 0, fees: 0n } });
     if (isTxError(checked)) return { gasUsed: 0n, ok: false, error: checked };
     const run = this.runMessages(tx, checked, this.sim().height(), false);
     return isTxError(run) ? { gasUsed: checked.gas.total, ok: false, error: run } : { gasUsed: checked.gas.total, ok: true, outcomes: run, typeUrls: tx.msgs.map((m) => m.typeUrl) };
@@ -89,7 +89,7 @@ export class WalletChain {
   }
 
   private deliver(tx: DecodedTx, h: number): void {
-    const checked = ante(tx, { bank: this.bank, simulate: false, pending: { count: 0, fees: 0n } });
+    const checked = ante(tx, { bank: this.bank, simulate: false, height: h, pending: { count: 0, fees: 0n } });
     const base = { bytes: Buffer.from(tx.raw).toString("base64"), hash: tx.hash, gasWanted: Number(tx.gasLimit) };
     let result: WalletTxResult;
     if (isTxError(checked)) {

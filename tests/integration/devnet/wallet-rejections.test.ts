@@ -65,6 +65,10 @@ describe("CheckTx refusals leave the account untouched", () => {
     expect(await checkTx({ gas: 1000n, fee: 10_000n })).toMatchObject({ code: 11, codespace: "sdk" });
   });
 
+  it("a memo over 256 characters: code 12 memo too large", async () => {
+    expect(await checkTx({ memo: "m".repeat(257) })).toMatchObject({ code: 12, codespace: "sdk", raw_log: "maximum number of characters is 256 but received 257 characters: memo too large" });
+  });
+
   it("bytes that are not a TxRaw: code 2 tx parse error; an empty body: 400", async () => {
     const r = await lcdPost(devnet, "/cosmos/tx/v1beta1/txs", { tx_bytes: Buffer.from("not a tx").toString("base64"), mode: "BROADCAST_MODE_SYNC" });
     expect(r.body.tx_response).toMatchObject({ code: 2, codespace: "sdk" });
