@@ -111,6 +111,7 @@ export function blockContents(sim: Simulation, h: number): BlockContents {
   const txs: ChainTx[] = [...(sim.ledger.txs.get(h) ?? []), ...(sim.validators.txs.get(h) ?? [])];
   for (const e of sim.engines) workerTxs(sim, e, h, txs);
   for (const e of sim.engines) reputerTxs(sim, e, h, txs);
+  txs.push(...sim.wallet.chainTxsAt(h));
   const endBlock: TypedEv[] = [...(sim.ledger.endBlock.get(h) ?? []), ...(sim.validators.endBlock.get(h) ?? [])];
   for (const e of sim.engines) if (sim.topicActive(e.spec.id, h)) closeEvents(sim, e, h, endBlock);
   return { beginBlock, txs, endBlock };

@@ -46,6 +46,8 @@ export class Ledger extends StakeBook {
   readonly delegatorsOf = new Map<number, Set<string>>();
   private readonly intents = new Map<number, Intent[]>();
   private readonly pending = new Map<string, Removal>();
+  /** Called when a completed removal returns stake to its owner (the devnet's bank credits the wallet accounts). */
+  onRemovalPaid?: (owner: string, amount: bigint, h: number) => void;
 
   constructor(
     private readonly seed: number,
@@ -133,45 +135,66 @@ export class Ledger extends StakeBook {
         this.delegate(it.topicId, it.delegator, it.reputer, alloToUallo(it.allo), h);
         return;
       case "claim":
-        this.claim(it.topicId, it.delegator, it.reputer, h, true);
+        this.claim(it.topicId, it.delegator, it.reputer, h);
         return;
     }
   }
 
   private requestRemoval(it: Extract<Intent, { kind: "requestRemoval" | "requestDelegateRemoval" }>, h: number): void {
     const delegator = it.kind === "requestDelegateRemoval" ? it.delegator : "";
-    const k = key(it.topicId, it.reputer, delegator);
-    if (this.pending.has(k)) return;
+    if (this.pending.has(key(it.topicId, it.reputer, delegator))) return;
     const base = delegator ? this.placements.get(key(it.topicId, delegator, it.reputer)).latest().amount : this.self.get(key(it.topicId, it.reputer)).latest();
     const amount = it.fraction >= 1 ? base : (base * BigInt(Math.round(it.fraction * 1000))) / 1000n;
     if (amount <= 0n) return;
-    const removal: Removal = { kind: delegator ? "delegate" : "stake", topicId: it.topicId, reputer: it.reputer, delegator, amount, start: h, completion: h + CHAIN_PARAMS.removeStakeDelayWindow, cancelledAt: null, executedAt: null };
-    this.removals.push(removal);
-    this.pending.set(k, removal);
     const sender = delegator || it.reputer;
     const body = delegator
       ? { sender, reputer: it.reputer, topic_id: String(it.topicId), amount: amount.toString() }
       : { sender, topic_id: String(it.topicId), amount: amount.toString() };
-    this.tx(h, {
-      sender,
-      typeUrl: this.url(delegator ? "RemoveDelegateStakeRequest" : "RemoveStakeRequest"),
-      body,
-      events: [emissionsEv("EventRequestStakeRemoval", { topic_id: String(it.topicId), reputer: it.reputer, delegator, amount: amount.toString(), completion_height: String(removal.completion) })],
-    });
+    const events = this.startRemoval(it.topicId, it.reputer, delegator, amount, h, true);
+    this.tx(h, { sender, typeUrl: this.url(delegator ? "RemoveDelegateStakeRequest" : "RemoveStakeRequest"), body, events });
+  }
+
+  /** Queues a removal that completes after remove_stake_delay_window blocks. As on the chain, a new request replaces
+   *  a pending one of the same placement (the old one is dropped without an event). */
+  startRemoval(topicId: number, reputer: string, delegator: string, amount: bigint, h: number, write: boolean): TypedEv[] {
+    const completion = h + CHAIN_PARAMS.removeStakeDelayWindow;
+    const events = [emissionsEv("EventRequestStakeRemoval", { topic_id: String(topicId), reputer, delegator, amount: amount.toString(), completion_height: String(completion) })];
+    if (!write) return events;
+    const k = key(topicId, reputer, delegator);
+    const old = this.pending.get(k);
+    if (old) old.cancelledAt = h;
+    const removal: Removal = { kind: delegator ? "delegate" : "stake", topicId, reputer, delegator, amount, start: h, completion, cancelledAt: null, executedAt: null };
+    this.removals.push(removal);
+    this.pending.set(k, removal);
+    return events;
   }
 
   private cancelRemoval(it: Extract<Intent, { kind: "cancelRemoval" | "cancelDelegateRemoval" }>, h: number): void {
     const delegator = it.kind === "cancelDelegateRemoval" ? it.delegator : "";
-    const k = key(it.topicId, it.reputer, delegator);
-    const removal = this.pending.get(k);
+    const removal = this.pendingRemoval(it.topicId, it.reputer, delegator);
     if (!removal || removal.start === h) return;
-    removal.cancelledAt = h;
-    this.pending.delete(k);
     const sender = delegator || it.reputer;
     const body = delegator
       ? { sender, topic_id: String(it.topicId), delegator, reputer: it.reputer }
       : { sender, topic_id: String(it.topicId) };
-    this.tx(h, { sender, typeUrl: this.url(delegator ? "CancelRemoveDelegateStakeRequest" : "CancelRemoveStakeRequest"), body, events: [emissionsEv("EventCancelStakeRemoval", { topic_id: String(it.topicId), reputer: it.reputer, delegator })] });
+    const events = this.cancelPendingRemoval(it.topicId, it.reputer, delegator, h, true);
+    this.tx(h, { sender, typeUrl: this.url(delegator ? "CancelRemoveDelegateStakeRequest" : "CancelRemoveStakeRequest"), body, events });
+  }
+
+  /** The removal of this placement still waiting for its completion height, if any. */
+  pendingRemoval(topicId: number, reputer: string, delegator: string): Removal | undefined {
+    return this.pending.get(key(topicId, reputer, delegator));
+  }
+
+  /** Cancels the pending removal (the caller checked there is one). */
+  cancelPendingRemoval(topicId: number, reputer: string, delegator: string, h: number, write: boolean): TypedEv[] {
+    const events = [emissionsEv("EventCancelStakeRemoval", { topic_id: String(topicId), reputer, delegator })];
+    if (!write) return events;
+    const k = key(topicId, reputer, delegator);
+    const removal = this.pending.get(k);
+    if (removal) removal.cancelledAt = h;
+    this.pending.delete(k);
+    return events;
   }
 
   private executeRemoval(r: Removal, h: number): void {
@@ -191,14 +214,23 @@ export class Ledger extends StakeBook {
       this.changeStake(r.topicId, r.reputer, h, -amount, 0n);
     }
     r.executedAt = h;
+    this.onRemovalPaid?.(r.delegator || r.reputer, amount, h);
     this.end(h, emissionsEv("EventRemoveStake", { topic_id: String(r.topicId), reputer: r.reputer, delegator: r.delegator, amount: amount.toString() }));
   }
 
   private delegate(topicId: number, delegator: string, reputer: string, amount: bigint, h: number): void {
     if (amount <= 0n) return;
+    const { events } = this.delegateStake(topicId, delegator, reputer, amount, h, true);
+    this.tx(h, { sender: delegator, typeUrl: this.url("DelegateStakeRequest"), body: { sender: delegator, topic_id: String(topicId), reputer, amount: amount.toString() }, events });
+  }
+
+  /** Adds `amount` to a placement, paying its pending reward first. With `write` false it only says what would happen. */
+  delegateStake(topicId: number, delegator: string, reputer: string, amount: bigint, h: number, write: boolean): { events: TypedEv[]; paid: bigint } {
     const events: TypedEv[] = [];
-    const paid = this.claim(topicId, delegator, reputer, h, false);
+    const paid = this.claimReward(topicId, delegator, reputer, h, write);
     if (paid > 0n) events.push(emissionsEv("EventRewardDelegateStake", { topic_id: String(topicId), reputer, delegator, amount: paid.toString() }));
+    events.push(emissionsEv("EventAddStake", { topic_id: String(topicId), reputer, delegator, amount: amount.toString() }));
+    if (!write) return { events, paid };
     const s = this.placements.get(key(topicId, delegator, reputer));
     const p = s.latest();
     const rps = this.rps.get(key(topicId, reputer)).latest();
@@ -207,21 +239,30 @@ export class Ledger extends StakeBook {
     let set = this.delegatorsOf.get(topicId);
     if (!set) this.delegatorsOf.set(topicId, (set = new Set()));
     set.add(delegator);
-    events.push(emissionsEv("EventAddStake", { topic_id: String(topicId), reputer, delegator, amount: amount.toString() }));
-    this.tx(h, { sender: delegator, typeUrl: this.url("DelegateStakeRequest"), body: { sender: delegator, topic_id: String(topicId), reputer, amount: amount.toString() }, events });
+    return { events, paid };
   }
 
-  /** Pays the pending delegator reward (truncated to whole uallo) and resets the debt. */
-  private claim(topicId: number, delegator: string, reputer: string, h: number, asTx: boolean): bigint {
-    const s = this.placements.get(key(topicId, delegator, reputer));
-    const p = s.latest();
-    const rps = this.rps.get(key(topicId, reputer)).latest();
-    const pendingScaled = p.amount * rps - p.debt;
-    const paid = pendingScaled / RPS_ONE;
+  private claim(topicId: number, delegator: string, reputer: string, h: number): void {
+    const paid = this.claimReward(topicId, delegator, reputer, h, true);
+    if (paid <= 0n) return;
+    this.tx(h, { sender: delegator, typeUrl: this.url("RewardDelegateStakeRequest"), body: { sender: delegator, topic_id: String(topicId), reputer }, events: [emissionsEv("EventRewardDelegateStake", { topic_id: String(topicId), reputer, delegator, amount: paid.toString() })] });
+  }
+
+  /** The pending delegator reward, truncated to whole uallo (what a claim pays now). */
+  pendingReward(topicId: number, delegator: string, reputer: string): bigint {
+    const p = this.placements.peek(key(topicId, delegator, reputer))?.latest() ?? { amount: 0n, debt: 0n };
+    const rps = this.rps.peek(key(topicId, reputer))?.latest() ?? 0n;
+    return (p.amount * rps - p.debt) / RPS_ONE;
+  }
+
+  /** Pays the pending delegator reward (truncated to whole uallo) and resets the debt; returns what was paid. */
+  claimReward(topicId: number, delegator: string, reputer: string, h: number, write: boolean): bigint {
+    const paid = this.pendingReward(topicId, delegator, reputer);
     if (paid <= 0n) return 0n;
-    s.set(h, { amount: p.amount, debt: p.debt + paid * RPS_ONE });
-    if (asTx) {
-      this.tx(h, { sender: delegator, typeUrl: this.url("RewardDelegateStakeRequest"), body: { sender: delegator, topic_id: String(topicId), reputer }, events: [emissionsEv("EventRewardDelegateStake", { topic_id: String(topicId), reputer, delegator, amount: paid.toString() })] });
+    if (write) {
+      const s = this.placements.get(key(topicId, delegator, reputer));
+      const p = s.latest();
+      s.set(h, { amount: p.amount, debt: p.debt + paid * RPS_ONE });
     }
     return paid;
   }

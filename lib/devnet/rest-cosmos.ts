@@ -5,7 +5,7 @@ import { isoTime } from "./rpc";
 import { notFound, ok, route, type RestContext, type Route } from "./rest-common";
 import type { Simulation } from "./simulation";
 import { VALIDATOR_CUT, ALLORA_CUT } from "./treasury";
-import type { Unbonding, ValidatorInfo } from "./validators";
+import { unbondingBalance, type Unbonding, type ValidatorInfo } from "./validators";
 
 const MAX_SUPPLY = 10n ** 27n;
 const GENESIS_CIRCULATING = 300_000_000n * 10n ** 18n;
@@ -46,14 +46,14 @@ export function paginate<T>(ctx: RestContext, items: T[]): { page: T[]; paginati
 function unbondingResponses(sim: Simulation, h: number, match: (u: Unbonding) => boolean) {
   const pairs = new Map<string, Unbonding[]>();
   for (const u of sim.validators.unbondings) {
-    if (!match(u) || u.creationHeight > h || u.completionHeight <= h) continue;
+    if (!match(u) || u.creationHeight > h || u.completionHeight <= h || unbondingBalance(u, h) === 0n) continue;
     const k = `${u.delegator}|${u.validator}`;
     pairs.set(k, [...(pairs.get(k) ?? []), u]);
   }
   return [...pairs.values()].map((list) => ({
     delegator_address: list[0]!.delegator,
     validator_address: list[0]!.validator,
-    entries: list.map((u) => ({ creation_height: String(u.creationHeight), completion_time: isoTime(sim.blockTimeMs(u.completionHeight)), initial_balance: u.amount.toString(), balance: u.amount.toString(), unbonding_id: String(u.creationHeight), unbonding_on_hold_ref_count: "0" })),
+    entries: list.map((u) => ({ creation_height: String(u.creationHeight), completion_time: isoTime(sim.blockTimeMs(u.completionHeight)), initial_balance: unbondingBalance(u, h).toString(), balance: unbondingBalance(u, h).toString(), unbonding_id: String(u.creationHeight), unbonding_on_hold_ref_count: "0" })),
   }));
 }
 

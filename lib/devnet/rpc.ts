@@ -2,7 +2,7 @@
 import { CHAIN_ID } from "./config";
 import { missedBlock } from "./slashing";
 import { blockContents, type BlockContents } from "./block-events";
-import type { ChainTx } from "./chain-types";
+import { plainEv, type ChainTx, type WalletTxResult } from "./chain-types";
 import { encodeEvent, type RpcEvent } from "./event-encoding";
 import { sha256Base64, sha256Bytes, sha256Hex } from "./ids";
 import type { Simulation } from "./simulation";
@@ -25,6 +25,7 @@ interface RenderedTx {
 }
 
 export function renderTx(tx: ChainTx, seed: number, h: number, i: number): RenderedTx {
+  if (tx.wallet) return { bytes: tx.wallet.bytes, hash: tx.wallet.hash, gasWanted: tx.wallet.gasWanted, gasUsed: tx.wallet.gasUsed };
   const gasWanted = 250000 + (tx.events.length * 40000) % 400000;
   const raw = JSON.stringify({
     body: { messages: [{ "@type": tx.typeUrl, ...tx.body }], memo: "allora-devnet (simulated)", timeout_height: "0" },
@@ -118,7 +119,19 @@ export function blockJson(sim: Simulation, h: number) {
   };
 }
 
+/** A signed wallet tx's events: fee and signer events, then per message its `message` event and its own events. */
+export function walletTxEvents(tx: WalletTxResult, sender: string, version: Simulation["options"]["emissionsVersion"]): RpcEvent[] {
+  return [
+    ...tx.anteEvents.map((ev) => encodeEvent(ev, version)),
+    ...tx.messages.flatMap((m, i) => [
+      encodeEvent(plainEv("message", { action: m.typeUrl, sender, module: m.module }), version, { msgIndex: i }),
+      ...m.events.map((ev) => encodeEvent(ev, version, { msgIndex: i })),
+    ]),
+  ];
+}
+
 function txEvents(tx: ChainTx, rendered: RenderedTx, version: Simulation["options"]["emissionsVersion"]): RpcEvent[] {
+  if (tx.wallet) return walletTxEvents(tx.wallet, tx.sender, version);
   const moduleName = tx.typeUrl.startsWith("/emissions") ? "emissions" : tx.typeUrl.startsWith("/cosmos.staking") ? "staking" : "unknown";
   const plain = (type: string, attrs: [string, string][]): RpcEvent => ({ type, attributes: attrs.map(([key, value]) => ({ key, value, index: true })) });
   return [
@@ -135,14 +148,14 @@ export function blockResultsJson(sim: Simulation, h: number) {
   return {
     height: String(h),
     txs_results: contents.txs.map((tx, i) => ({
-      code: 0,
+      code: tx.wallet?.code ?? 0,
       data: "",
-      log: "",
+      log: tx.wallet?.log ?? "",
       info: "",
       gas_wanted: String(txs[i]!.gasWanted),
       gas_used: String(txs[i]!.gasUsed),
       events: txEvents(tx, txs[i]!, v),
-      codespace: "",
+      codespace: tx.wallet?.codespace ?? "",
     })),
     finalize_block_events: [
       ...contents.beginBlock.map((ev) => encodeEvent(ev, v, { mode: "BeginBlock" })),

@@ -12,6 +12,7 @@ import { scoreRoutes } from "./rest-emissions-scores";
 import { stakeRoutes } from "./rest-emissions-stake";
 import { topicRoutes } from "./rest-emissions-topics";
 import { offchainRoutes } from "./rest-offchain";
+import { broadcastTx, simulateTx, txRoutes } from "./rest-tx";
 import { ARCHIVE_NODE, mergeQuirks, quirkReply, type NodeQuirks } from "./node-quirks";
 import { handleRpc, isoTime } from "./rpc";
 import { handleRpcPost } from "./rpc-batch";
@@ -65,6 +66,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, POST, OPTIONS",
+  "access-control-allow-headers": "content-type, x-cosmos-block-height",
+};
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
@@ -80,7 +87,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   const stats: DevnetStats = { rpc_posts: 0, rpc_calls: 0, rpc_block_results: 0, rpc_gets: 0, rest_gets: 0 };
   const v = sim.options.emissionsVersion;
   const p = `/emissions/${v}`;
-  const routes: Route[] = [...topicRoutes(p, v), ...scoreRoutes(p, v), ...stakeRoutes(p), ...cosmosRoutes(), ...slashingRoutes(), ...offchainRoutes(options.apiKey)];
+  const routes: Route[] = [...topicRoutes(p, v), ...scoreRoutes(p, v), ...stakeRoutes(p), ...cosmosRoutes(), ...slashingRoutes(), ...txRoutes(), ...offchainRoutes(options.apiKey)];
 
   const info = () => ({ simulated: true, chain_id: CHAIN_ID, seed: sim.options.seed, emissions_version: v, genesis_time: sim.options.genesisTime, height: sim.height(), latest_block_time: isoTime(sim.blockTimeMs(sim.height())), block_time_ms: blockTimeMs });
 
@@ -128,6 +135,10 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       stats.rpc_block_results += reply.blockResults ?? 0;
       return reply;
     }
+    if (req.method === "POST" && (path === "/cosmos/tx/v1beta1/txs" || path === "/cosmos/tx/v1beta1/simulate")) {
+      const body = await readBody(req);
+      return path.endsWith("/txs") ? broadcastTx(sim, body) : simulateTx(sim, body);
+    }
     const rpc = handleRpc(sim, path, query);
     if (rpc) {
       stats.rpc_gets += 1;
@@ -145,7 +156,12 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://devnet");
-    const headers: Record<string, string> = { "content-type": "application/json", "access-control-allow-origin": "*", "x-devnet-simulated": "true" };
+    const headers: Record<string, string> = { "content-type": "application/json", ...CORS, "x-devnet-simulated": "true" };
+    if (req.method === "OPTIONS") {
+      // A browser's preflight before it POSTs a tx (or sends x-cosmos-block-height) from the app's origin.
+      res.writeHead(204, { ...CORS, "access-control-max-age": "600" }).end();
+      return;
+    }
     try {
       catchUp();
       headers["x-devnet-height"] = String(sim.height());

@@ -9,6 +9,8 @@ import { TopicEngine, type EpochRec } from "./topic-engine";
 import { topicJson } from "./topic-json";
 import { Treasury } from "./treasury";
 import { Validators } from "./validators";
+import { TEST_ACCOUNTS } from "./test-accounts";
+import { WalletChain } from "./wallet-chain";
 
 export interface Simulation {
   readonly options: ResolvedOptions;
@@ -17,6 +19,8 @@ export interface Simulation {
   readonly ledger: Ledger;
   readonly treasury: Treasury;
   readonly validators: Validators;
+  /** Signed wallet txs, the test accounts' balances and sequences. */
+  readonly wallet: WalletChain;
   /** Latest committed height. */
   height(): number;
   advanceTo(height: number): void;
@@ -45,6 +49,11 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
   const shared = new Set<string>();
   for (const rt of runtimes) for (const d of rt.actors.delegators) shared.add(d.address);
   const validators = new Validators(opts.seed, [...shared].slice(0, 6), { unbondingBlocks: opts.unbondingBlocks, slotBlocks: opts.stakingSlotBlocks }, demo);
+  validators.fixedDelegators.push(...TEST_ACCOUNTS.map((a) => a.address));
+  const wallet = new WalletChain(() => sim);
+  ledger.onRemovalPaid = (owner, amount, h) => {
+    if (wallet.bank.has(owner)) wallet.bank.change(owner, amount, h);
+  };
   let tip = 0;
 
   const reweight = (h: number) => {
@@ -70,6 +79,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     ledger,
     treasury,
     validators,
+    wallet,
     height: () => tip,
     advanceTo(target: number) {
       if (target <= tip) return;
@@ -78,6 +88,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
         const activeBefore = ledger.activeSince.size;
         ledger.processHeight(h);
         validators.processHeight(h);
+        wallet.processHeight(h);
         let settled = false;
         for (const e of engines) {
           if (!ledger.activeSince.has(e.spec.id)) continue;

@@ -43,6 +43,13 @@ export interface Unbonding {
   creationHeight: number;
   completionHeight: number;
   amount: bigint;
+  /** Parts given back to the validator by MsgCancelUnbondingDelegation (wallet txs only). */
+  cancels?: { height: number; amount: bigint }[];
+}
+
+/** What is still unbonding of u after block h (its amount less the parts cancelled by then). */
+export function unbondingBalance(u: Unbonding, h: number): bigint {
+  return (u.cancels ?? []).reduce((left, c) => (c.height <= h ? left - c.amount : left), u.amount);
 }
 
 export class Validators {
@@ -58,7 +65,8 @@ export class Validators {
   readonly txs = new Map<number, ChainTx[]>();
   readonly endBlock = new Map<number, TypedEv[]>();
   readonly stakers: string[];
-  /** Delegators outside the random intents (the demo account): listed by REST, moved only by fixed intents. */
+  /** Delegators outside the random intents (the demo account, the wallet test accounts): listed by REST, moved only
+   *  by fixed intents and signed transactions. */
   readonly fixedDelegators: string[] = [];
   private bondedTotal = 0n;
   private pending: { height: number; run: (at: number) => void }[] = [];
@@ -111,7 +119,7 @@ export class Validators {
     this.pending.sort((a, b) => a.height - b.height);
   }
 
-  private move(delegator: string, v: ValidatorInfo, delta: bigint, h: number): void {
+  move(delegator: string, v: ValidatorInfo, delta: bigint, h: number): void {
     const k = `${delegator}|${v.operator}`;
     const s = this.shares.get(k);
     s.set(h, s.latest() + delta);
@@ -161,12 +169,14 @@ export class Validators {
   }
 
   private delegate(d: string, v: ValidatorInfo, amount: bigint, h: number): void {
+    const ev = this.delegateTokens(d, v, amount, h);
+    this.push(this.txs, h, { sender: d, typeUrl: "/cosmos.staking.v1beta1.MsgDelegate", body: { delegator_address: d, validator_address: v.operator, amount: { denom: "uallo", amount: amount.toString() } }, events: [ev] });
+  }
+
+  /** Bonds `amount` more of d's tokens to v (shares = tokens) and returns the SDK's `delegate` event. */
+  delegateTokens(d: string, v: ValidatorInfo, amount: bigint, h: number): TypedEv {
     this.move(d, v, amount, h);
-    this.push(this.txs, h, {
-      sender: d, typeUrl: "/cosmos.staking.v1beta1.MsgDelegate",
-      body: { delegator_address: d, validator_address: v.operator, amount: { denom: "uallo", amount: amount.toString() } },
-      events: [plainEv("delegate", { validator: v.operator, delegator: d, amount: `${amount}uallo`, new_shares: `${amount}.000000000000000000` })],
-    });
+    return plainEv("delegate", { validator: v.operator, delegator: d, amount: `${amount}uallo`, new_shares: `${amount}.000000000000000000` });
   }
 
   private undelegate(d: string, fraction: number, h: number): void {
@@ -178,17 +188,35 @@ export class Validators {
     const have = this.shares.get(`${d}|${v.operator}`).latest();
     const amount = (have * BigInt(Math.round(fraction * 1000))) / 1000n;
     if (amount <= 0n) return;
+    const { event } = this.unbond(d, v, amount, h);
+    this.push(this.txs, h, { sender: d, typeUrl: "/cosmos.staking.v1beta1.MsgUndelegate", body: { delegator_address: d, validator_address: v.operator, amount: { denom: "uallo", amount: amount.toString() } }, events: [event] });
+  }
+
+  /** Starts an unbonding of `amount` from v: the tokens leave v now and `complete_unbonding` fires unbondingBlocks later. */
+  unbond(d: string, v: ValidatorInfo, amount: bigint, h: number): { event: TypedEv; unbonding: Unbonding } {
     this.move(d, v, -amount, h);
     const completionHeight = h + this.timing.unbondingBlocks;
-    this.unbondings.push({ delegator: d, validator: v.operator, creationHeight: h, completionHeight, amount });
-    this.push(this.txs, h, {
-      sender: d, typeUrl: "/cosmos.staking.v1beta1.MsgUndelegate",
-      body: { delegator_address: d, validator_address: v.operator, amount: { denom: "uallo", amount: amount.toString() } },
-      events: [plainEv("unbond", { validator: v.operator, delegator: d, amount: `${amount}uallo`, completion_height: String(completionHeight) })],
-    });
+    const unbonding: Unbonding = { delegator: d, validator: v.operator, creationHeight: h, completionHeight, amount };
+    this.unbondings.push(unbonding);
     const done = this.endBlock.get(completionHeight) ?? [];
     done.push(plainEv("complete_unbonding", { amount: `${amount}uallo`, validator: v.operator, delegator: d }));
     this.endBlock.set(completionHeight, done);
+    return { event: plainEv("unbond", { validator: v.operator, delegator: d, amount: `${amount}uallo`, completion_height: String(completionHeight) }), unbonding };
+  }
+
+  /** Gives `amount` of a maturing unbonding back to its validator (MsgCancelUnbondingDelegation). */
+  cancelUnbonding(u: Unbonding, v: ValidatorInfo, amount: bigint, h: number): TypedEv {
+    const before = unbondingBalance(u, h);
+    (u.cancels ??= []).push({ height: h, amount });
+    this.move(u.delegator, v, amount, h);
+    // The completion block has not been produced yet: its complete_unbonding now carries what is left, or goes.
+    const done = this.endBlock.get(u.completionHeight) ?? [];
+    const i = done.findIndex((ev) => ev.fields.delegator === u.delegator && ev.fields.validator === u.validator && ev.fields.amount === `${before}uallo`);
+    if (i >= 0) {
+      if (before === amount) done.splice(i, 1);
+      else done[i] = plainEv("complete_unbonding", { amount: `${before - amount}uallo`, validator: u.validator, delegator: u.delegator });
+    }
+    return plainEv("cancel_unbonding_delegation", { validator: u.validator, delegator: u.delegator, amount: `${amount}uallo`, creation_height: String(u.creationHeight) });
   }
 
   private editCommission(v: ValidatorInfo, step: number, h: number): void {
