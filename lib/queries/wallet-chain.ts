@@ -6,8 +6,8 @@ import type { IndexStatusDto } from "@/lib/queries/status";
 import type { WalletChain } from "@/lib/wallet/chain";
 import { GAS_PRICES } from "@/lib/wallet/fee";
 
-/** The devnet's minimum gas price (uallo per gas); the simulated chain refuses fees below it like a real one. */
-const DEVNET_GAS_PRICE = "10";
+/** The devnet charges the testnet's minimum gas price (lib/devnet/tx-ante.ts) and refuses fees below it. */
+const DEVNET_GAS_PRICE = GAS_PRICES["allora-testnet-1"].minimum;
 
 export function walletChainOf(status: IndexStatusDto | null): WalletChain {
   const network = networkFromEnv();
