@@ -4,7 +4,7 @@
 // zero figure presented as current); the page re-renders from the server every few seconds until then.
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
-import { dropPending, PENDING_EVENT, prunePending, readPending, reconcilePending, type PendingTx } from "@/lib/wallet/pending";
+import { dropPending, PENDING_EVENT, prunePending, readPending, reconcilePending, type FigureHeights, type PendingTx } from "@/lib/wallet/pending";
 
 const REFRESH_MS = 4_000;
 
@@ -17,12 +17,13 @@ function subscribe(onChange: () => void) {
   };
 }
 
-export function PendingTxs({ address, indexedHeight }: { address: string; indexedHeight: string | null }) {
+export function PendingTxs({ address, heights }: { address: string; heights: FigureHeights }) {
   const router = useRouter();
   const raw = useSyncExternalStore(subscribe, () => JSON.stringify(readPending(localStorage, address)), () => "[]");
-  const { pending, indexed } = useMemo(() => reconcilePending(JSON.parse(raw) as PendingTx[], indexedHeight), [raw, indexedHeight]);
+  const { reputer, validator } = heights;
+  const { pending, indexed } = useMemo(() => reconcilePending(JSON.parse(raw) as PendingTx[], { reputer, validator }), [raw, reputer, validator]);
 
-  useEffect(() => prunePending(localStorage, address, indexedHeight, Date.now()), [address, indexedHeight]);
+  useEffect(() => prunePending(localStorage, address, { reputer, validator }, Date.now()), [address, reputer, validator]);
 
   useEffect(() => {
     if (pending.length === 0) return;
@@ -35,8 +36,10 @@ export function PendingTxs({ address, indexedHeight }: { address: string; indexe
     <section aria-label="Recent transactions" className="grid gap-2" data-testid="pending-txs">
       {pending.map((p) => (
         <p key={p.hash} role="status" data-testid="pending-tx" className="rounded-lg border border-warning-border bg-warning-bg px-4 py-3 text-sm text-warning-fg">
-          <span className="font-semibold">Pending in the index:</span> {p.summary}, included in block {p.height}. The index is at block {indexedHeight ?? "—"}: the figures
-          below are as of that block and do not include it yet; they update once the index reaches block {p.height}.{" "}
+          <span className="font-semibold">Pending in the index:</span> {p.summary}, included in block {p.height}.{" "}
+          {p.system === "reputer"
+            ? `The index is at block ${reputer ?? "—"}: the figures below are as of that block and do not include it yet; they update once the index reaches block ${p.height}.`
+            : `Validator positions below are as of the collector's last read of the validators (block ${validator ?? "—"}) and do not include it yet; they update at its next read.`}{" "}
           <span className="block font-mono text-xs break-all">tx {p.hash}</span>
         </p>
       ))}

@@ -26,6 +26,7 @@ export function DelegateReputerFlow({ spec, onClose }: Props<"delegate-reputer">
       description={<>Reputer <span className="font-mono break-all">{spec.reputer}</span></>}
       amount={{ label: "Amount (ALLO)", source: "balance" }}
       build={(sender, amount) => emissionsMessage("DelegateStake", version, { sender, topicId: BigInt(spec.topicId), reputer: spec.reputer, amount: amount ?? 0n })}
+      system="reputer"
       summary={(amount) => `Delegated ${allo(amount)} to reputer ${spec.reputer} in topic ${spec.topicId}`}
       onClose={onClose}
     />
@@ -49,6 +50,7 @@ export function RemoveDelegationFlow({ spec, onClose }: Props<"remove-delegation
       amount={{ label: "Amount to remove (ALLO)", source: "position", uallo: spec.delegated }}
       build={(sender, amount) => emissionsMessage("RemoveDelegateStake", version, { sender, reputer: spec.reputer, topicId: BigInt(spec.topicId), amount: amount ?? 0n })}
       reviewExtras={(ctx) => removalUnlock(ctx, chain.rpcUrl)}
+      system="reputer"
       summary={(amount) => `Requested removal of ${allo(amount)} delegated to ${spec.reputer} in topic ${spec.topicId}`}
       after={(included: Included) => <RemovalNote included={included} />}
       onClose={onClose}
@@ -68,6 +70,7 @@ export function CancelRemovalFlow({ spec, onClose }: Props<"cancel-removal">) {
       description={<>{allo(BigInt(spec.amount))} from reputer <span className="font-mono break-all">{spec.reputer}</span> stays delegated.</>}
       owner={spec.owner}
       build={(sender) => emissionsMessage("CancelRemoveDelegateStake", version, { sender, topicId: BigInt(spec.topicId), delegator: spec.owner, reputer: spec.reputer })}
+      system="reputer"
       summary={() => `Cancelled the removal of ${allo(BigInt(spec.amount))} from ${spec.reputer} in topic ${spec.topicId}`}
       onClose={onClose}
     />
@@ -82,6 +85,7 @@ export function ClaimRewardsFlow({ spec, onClose }: Props<"claim-rewards">) {
       description={<>From reputer <span className="font-mono break-all">{spec.reputer}</span>; pending as indexed: {spec.pendingReward === null ? "—" : allo(BigInt(spec.pendingReward))} (the chain pays what is pending at inclusion).</>}
       owner={spec.owner}
       build={(sender) => emissionsMessage("RewardDelegateStake", version, { sender, topicId: BigInt(spec.topicId), reputer: spec.reputer })}
+      system="reputer"
       summary={() => `Claimed delegator rewards from ${spec.reputer} in topic ${spec.topicId}`}
       onClose={onClose}
     />

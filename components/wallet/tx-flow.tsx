@@ -10,7 +10,7 @@ import { maxAfterFee } from "@/lib/wallet/fee";
 import { assertSameAccount, directSigner, WalletError } from "@/lib/wallet/keplr-adapter";
 import { fetchBalance } from "@/lib/wallet/lcd";
 import { prepareTx, signAndBroadcast, type Included, type TxContext } from "@/lib/wallet/tx";
-import { addPending, PENDING_EVENT } from "@/lib/wallet/pending";
+import { addPending, PENDING_EVENT, type PendingSystem } from "@/lib/wallet/pending";
 import { useBalance, useChain, useInvalidateAddress, useWalletAccount } from "@/lib/wallet/hooks";
 import { formatAllo18 } from "@/lib/staking/amounts";
 import { Button } from "@/components/ui/button";
@@ -31,8 +31,9 @@ export type TxFlowProps = {
   build: (signer: string, uallo: bigint | null) => Built;
   /** Extra lines of the review read from the chain (e.g. the unlock height a removal will get). */
   reviewExtras?: (ctx: TxContext) => Promise<ReviewField[]>;
-  /** What the account page's pending note says about the included transaction. */
+  /** What the account page's pending note says about the included transaction, and which positions it changes. */
   summary: (uallo: bigint | null) => string;
+  system: PendingSystem;
   after?: (included: Included) => ReactNode;
   onClose: () => void;
 };
@@ -105,7 +106,7 @@ export function TxFlow(props: TxFlowProps) {
       // The wallet may have switched accounts since the review: sign only for the address that was reviewed.
       const current = await assertSameAccount(provider, chain, reviewed.signer);
       const included = await signAndBroadcast(ctx(), directSigner(provider, chain), { address: reviewed.signer, pubKey: current.pubKey }, [reviewed.built.message], reviewed.prepared, setHash);
-      addPending(localStorage, { address: reviewed.signer, hash: included.hash, height: included.height.toString(), summary: props.summary(reviewed.uallo), at: new Date().toISOString() });
+      addPending(localStorage, { address: reviewed.signer, hash: included.hash, height: included.height.toString(), system: props.system, summary: props.summary(reviewed.uallo), at: new Date().toISOString() });
       window.dispatchEvent(new Event(PENDING_EVENT));
       void invalidate(reviewed.signer);
       return included;

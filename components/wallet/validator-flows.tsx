@@ -23,6 +23,7 @@ export function ValidatorDelegateFlow({ spec, onClose }: Props<"validator-delega
       description={<span className="font-mono break-all">{spec.validator}</span>}
       amount={{ label: "Amount (ALLO)", source: "balance" }}
       build={(delegator, amount) => delegateMessage({ delegator, validator: spec.validator, amount: amount ?? 0n })}
+      system="validator"
       summary={(amount) => `Delegated ${allo(amount)} to validator ${name(spec.moniker, spec.validator)}`}
       onClose={onClose}
     />
@@ -44,6 +45,7 @@ export function UndelegateFlow({ spec, onClose }: Props<"undelegate">) {
       amount={{ label: "Amount to undelegate (ALLO)", source: "position", uallo: spec.delegated }}
       build={(delegator, amount) => undelegateMessage({ delegator, validator: spec.validator, amount: amount ?? 0n })}
       reviewExtras={unbondingEnd}
+      system="validator"
       summary={(amount) => `Undelegated ${allo(amount)} from ${name(spec.moniker, spec.validator)}`}
       onClose={onClose}
     />
@@ -66,6 +68,7 @@ export function RedelegateFlow({ spec, onClose }: Props<"redelegate">) {
       owner={spec.owner}
       amount={{ label: "Amount to redelegate (ALLO)", source: "position", uallo: spec.delegated }}
       build={(delegator, amount) => redelegateMessage({ delegator, from: spec.validator, to, amount: amount ?? 0n })}
+      system="validator"
       summary={(amount) => `Redelegated ${allo(amount)} from ${name(spec.moniker, spec.validator)}`}
       onClose={onClose}
     />
@@ -80,6 +83,7 @@ export function CancelUnbondingFlow({ spec, onClose }: Props<"cancel-unbonding">
       owner={spec.owner}
       amount={{ label: "Amount to keep delegated (ALLO)", source: "position", uallo: spec.amount }}
       build={(delegator, amount) => cancelUnbondingMessage({ delegator, validator: spec.validator, amount: amount ?? 0n, creationHeight: BigInt(spec.creationHeight) })}
+      system="validator"
       summary={(amount) => `Cancelled the unbonding of ${allo(amount)} from ${spec.validator}`}
       onClose={onClose}
     />
@@ -93,6 +97,7 @@ export function WithdrawRewardsFlow({ spec, onClose }: Props<"withdraw-rewards">
       description={<>Pending as indexed: {spec.pendingReward === null ? "—" : allo(spec.pendingReward)} (the chain pays what is pending at inclusion).</>}
       owner={spec.owner}
       build={(delegator) => withdrawRewardsMessage({ delegator, validator: spec.validator })}
+      system="validator"
       summary={() => `Withdrew validator rewards from ${name(spec.moniker, spec.validator)}`}
       onClose={onClose}
     />

@@ -1,7 +1,11 @@
 // Transactions the chain has included but the index may not have reached yet, kept in the browser (localStorage,
 // per address) so the account page can say "included at block H, indexed up to I" instead of showing figures that
-// silently lack it, and drop the note once the indexer's height has passed the transaction's.
-export type PendingTx = { address: string; hash: string; height: string; summary: string; at: string };
+// silently lack it, and drop the note once the figures' own height has passed the transaction's.
+// Reputer positions come from block events (so the indexed block height tells), validator positions from the
+// collector's periodic state reads (so only the height of the last validator read tells).
+export type PendingSystem = "reputer" | "validator";
+export type PendingTx = { address: string; hash: string; height: string; system: PendingSystem; summary: string; at: string };
+export type FigureHeights = Record<PendingSystem, string | null>;
 
 export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
@@ -9,7 +13,7 @@ const keyOf = (address: string) => `allora.pending-tx.${address}`;
 
 function isPending(value: unknown): value is PendingTx {
   const v = value as Record<string, unknown> | null;
-  return !!v && typeof v.address === "string" && typeof v.hash === "string" && typeof v.height === "string" && /^\d+$/.test(v.height) && typeof v.summary === "string" && typeof v.at === "string";
+  return !!v && typeof v.address === "string" && typeof v.hash === "string" && typeof v.height === "string" && /^\d+$/.test(v.height) && (v.system === "reputer" || v.system === "validator") && typeof v.summary === "string" && typeof v.at === "string";
 }
 
 export function readPending(storage: StorageLike, address: string): PendingTx[] {
@@ -30,16 +34,15 @@ export function addPending(storage: StorageLike, tx: PendingTx): void {
 export type Reconciled = { pending: PendingTx[]; indexed: PendingTx[] };
 
 /**
- * Splits the records by the indexed height: a transaction at height H is in the index once it holds block H.
- * Unknown indexed height (nothing indexed yet) keeps everything pending.
+ * Splits the records by the height their figures are as of: a transaction at height H is in them once they are as
+ * of block H or later. An unknown height (nothing indexed or read yet) keeps its records pending.
  */
-export function reconcilePending(records: PendingTx[], indexedHeight: string | null): Reconciled {
-  if (indexedHeight === null) return { pending: records, indexed: [] };
-  const indexed = BigInt(indexedHeight);
-  return {
-    pending: records.filter((r) => BigInt(r.height) > indexed),
-    indexed: records.filter((r) => BigInt(r.height) <= indexed),
+export function reconcilePending(records: PendingTx[], heights: FigureHeights): Reconciled {
+  const inFigures = (r: PendingTx) => {
+    const h = heights[r.system];
+    return h !== null && BigInt(r.height) <= BigInt(h);
   };
+  return { pending: records.filter((r) => !inFigures(r)), indexed: records.filter(inFigures) };
 }
 
 function write(storage: StorageLike, address: string, records: PendingTx[]): void {
@@ -56,8 +59,8 @@ export function dropPending(storage: StorageLike, address: string, hash: string)
 export const INDEXED_NOTE_MS = 60 * 60 * 1000;
 
 /** Forgets records that are indexed and older than INDEXED_NOTE_MS; pending ones stay whatever their age. */
-export function prunePending(storage: StorageLike, address: string, indexedHeight: string | null, nowMs: number): void {
-  const { pending, indexed } = reconcilePending(readPending(storage, address), indexedHeight);
+export function prunePending(storage: StorageLike, address: string, heights: FigureHeights, nowMs: number): void {
+  const { pending, indexed } = reconcilePending(readPending(storage, address), heights);
   const keep = indexed.filter((r) => nowMs - Date.parse(r.at) < INDEXED_NOTE_MS);
   if (keep.length !== indexed.length) write(storage, address, [...pending, ...keep]);
 }

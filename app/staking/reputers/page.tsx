@@ -74,7 +74,7 @@ export default async function ReputerDirectoryPage({ searchParams }: { searchPar
             sortHref={(key) => hrefWith("/staking/reputers", state, { sort: key })}
             compare={compare}
             compareHref={(r) => hrefWith("/staking/reputers", state, { compare: toggleCompare(compare, r) })}
-            action={(reputer) => <FlowButton chain={chain} label="Delegate" spec={{ flow: "delegate-reputer", topicId: topicId!, reputer }} />}
+            action={(reputer) => <FlowButton chain={chain} label="Delegate" context={`to ${reputer} in topic ${topicId}`} spec={{ flow: "delegate-reputer", topicId: topicId!, reputer }} />}
           />
           <p className="text-xs text-muted-foreground">
             Reward per 1,000 ALLO = the rise of the reputer&apos;s reward_per_share over the window × 1,000 ALLO, from indexed

@@ -63,7 +63,7 @@ export default async function ValidatorDirectoryPage({ searchParams }: { searchP
             detailHref={(op) => hrefWith("/staking/validators", state, { validator: op })}
             compare={compare}
             compareHref={(op) => hrefWith("/staking/validators", state, { compare: toggleCompare(compare, op) })}
-            action={(v) => <FlowButton chain={walletChainOf(status)} label="Delegate" spec={{ flow: "validator-delegate", validator: v.operatorAddress, moniker: v.moniker }} />}
+            action={(v) => <FlowButton chain={walletChainOf(status)} label="Delegate" context={`to ${v.moniker || v.operatorAddress}`} spec={{ flow: "validator-delegate", validator: v.operatorAddress, moniker: v.moniker }} />}
           />
           <div className="grid grid-cols-1 gap-1 text-xs text-muted-foreground">
             <p>

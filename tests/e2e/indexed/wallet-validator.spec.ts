@@ -5,21 +5,21 @@ import { expect, test, type Page } from "@playwright/test";
 import { TEST_ACCOUNTS } from "@/lib/devnet/test-accounts";
 import { TEST_MNEMONICS } from "@/tests/support/test-wallets";
 import { installTestKeplr } from "../support/test-keplr-script";
-import { connectFromHeader, openAndReview, signAndInclude, waitForIndexed } from "../support/wallet-flow";
+import { connectFromHeader, openAndReview, signAndInclude } from "../support/wallet-flow";
 import { expectNoSeriousA11yViolations } from "../support/page-checks";
 
 const ME = TEST_ACCOUNTS[1].address;
 const ALLO = 10n ** 18n;
 
-async function doneAndIndexed(page: Page, dialog: ReturnType<Page["locator"]>, request: Parameters<typeof waitForIndexed>[0]) {
+/** Signs, closes the dialog, and waits (no reload) until the account page says the transaction is in its figures. */
+async function doneAndIndexed(page: Page, dialog: ReturnType<Page["locator"]>) {
   const included = await signAndInclude(dialog);
   await dialog.getByRole("button", { name: "Done" }).click();
-  await waitForIndexed(request, included.height);
-  await page.reload();
+  await expect(page.getByTestId("indexed-tx").filter({ hasText: `(block ${included.height})` })).toBeVisible({ timeout: 90_000 });
   return included;
 }
 
-test("validator staking: delegate, redelegate, undelegate, cancel the unbonding, withdraw rewards", async ({ page, request }) => {
+test("validator staking: delegate, redelegate, undelegate, cancel the unbonding, withdraw rewards", async ({ page }) => {
   test.setTimeout(6 * 60_000);
   await installTestKeplr(page.context(), { mnemonics: [TEST_MNEMONICS.test] });
   await page.goto("/staking/validators");
@@ -44,14 +44,14 @@ test("validator staking: delegate, redelegate, undelegate, cancel the unbonding,
   await expect(redelegate.getByRole("row", { name: /^type_url / })).toContainText("/cosmos.staking.v1beta1.MsgBeginRedelegate");
   await expect(redelegate.getByRole("row", { name: /^validator_src_address / })).toContainText(source);
   expect(target).not.toBe(source);
-  await doneAndIndexed(page, redelegate, request);
+  await doneAndIndexed(page, redelegate);
   await expect(delegation(source)).toContainText("15.000000000000000000");
   await expect(delegation(target)).toContainText("5.000000000000000000");
 
   const undelegate = await openAndReview(page, delegation(source).getByRole("button", { name: /^Undelegate/ }), "3");
   await expect(undelegate.getByRole("row", { name: /^type_url / })).toContainText("/cosmos.staking.v1beta1.MsgUndelegate");
   await expect(undelegate.getByRole("row", { name: /^unbonding_completes / })).toContainText("after inclusion");
-  const unbonded = await doneAndIndexed(page, undelegate, request);
+  const unbonded = await doneAndIndexed(page, undelegate);
   await expect(delegation(source)).toContainText("12.000000000000000000");
   const exit = page.getByTestId("exit-row").filter({ hasText: "Validator unbonding" }).filter({ hasText: `requested at block ${unbonded.height.toLocaleString("en-US")}` });
   await expect(exit).toContainText("3.000000000000000000");
@@ -61,7 +61,7 @@ test("validator staking: delegate, redelegate, undelegate, cancel the unbonding,
   await expect(cancel.getByRole("row", { name: /^type_url / })).toContainText("/cosmos.staking.v1beta1.MsgCancelUnbondingDelegation");
   await expect(cancel.getByRole("row", { name: /^creation_height / })).toContainText(unbonded.height.toString());
   await expect(cancel.getByRole("row", { name: /^amount / })).toContainText(`${3n * ALLO} uallo`);
-  await doneAndIndexed(page, cancel, request);
+  await doneAndIndexed(page, cancel);
   await expect(exit).toHaveCount(0);
   await expect(delegation(source)).toContainText("15.000000000000000000");
 
