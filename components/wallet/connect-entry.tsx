@@ -31,7 +31,7 @@ export function ConnectEntry({ chain }: { chain: WalletChain }) {
         Connect
       </Button>
       {open ? (
-        <div id="connect-menu" role="region" aria-label="Connect a wallet" className="absolute right-0 z-40 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-xl border bg-card shadow-xl">
+        <div id="connect-menu" role="region" aria-label="Connect a wallet" className="z-40 mt-2 rounded-xl border bg-card shadow-xl max-sm:fixed max-sm:inset-x-2 max-sm:top-14 sm:absolute sm:right-0 sm:w-96">
           <ConnectMenu chain={chain} />
         </div>
       ) : null}
