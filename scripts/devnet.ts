@@ -1,6 +1,7 @@
 // Standalone devnet: npx tsx scripts/devnet.ts --days 7 --port 26657 --seed 42 --emissions v10
 import { parseArgs } from "node:util";
 import { startDevnet } from "../lib/devnet/server";
+import { TEST_ACCOUNTS } from "../lib/devnet/test-accounts";
 import { serverEnv } from "../lib/env";
 
 const { values } = parseArgs({
@@ -38,6 +39,7 @@ const devnet = await startDevnet({
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 console.log(`devnet: ${Number(days.toFixed(2))} days (${devnet.sim.height()} blocks) ready in ${seconds} s at ${devnet.url}`);
 console.log(`devnet: simulated chain allora-devnet-1, seed ${devnet.sim.options.seed}, emissions ${emissions}; try ${devnet.url}/__devnet/info`);
+console.log(`devnet: funded test accounts (mnemonics in lib/devnet/README.md): ${TEST_ACCOUNTS.map((a) => `${a.name} ${a.address}`).join(", ")}`);
 
 const stop = () => {
   void devnet.close().then(() => process.exit(0));

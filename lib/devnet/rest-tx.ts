@@ -12,7 +12,7 @@ import type { IncludedTx } from "./wallet-chain";
 const SIMULATE_GAS_WANTED = "18446744073709551615";
 const MODES = new Set(["BROADCAST_MODE_SYNC", "BROADCAST_MODE_ASYNC"]);
 
-function readTxBytes(body: string): Uint8Array | RestReply {
+function readTxBytes(body: string, empty = "invalid empty tx"): Uint8Array | RestReply {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body || "{}");
@@ -20,7 +20,7 @@ function readTxBytes(body: string): Uint8Array | RestReply {
     return invalid(e instanceof Error ? e.message : "invalid JSON body");
   }
   const txBytes = (parsed as { tx_bytes?: unknown }).tx_bytes;
-  if (typeof txBytes !== "string" || txBytes === "") return invalid("invalid empty tx");
+  if (typeof txBytes !== "string" || txBytes === "") return invalid(empty);
   if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(txBytes)) return invalid("tx_bytes: illegal base64 data");
   return new Uint8Array(Buffer.from(txBytes, "base64"));
 }
@@ -60,11 +60,11 @@ export function broadcastTx(sim: Simulation, body: string): RestReply {
 }
 
 export function simulateTx(sim: Simulation, body: string): RestReply {
-  const bytes = readTxBytes(body);
+  const bytes = readTxBytes(body, "empty txBytes is not allowed");
   if (!(bytes instanceof Uint8Array)) return bytes;
   const r = sim.wallet.simulate(bytes);
   // The SDK's tx service wraps a failed simulation as gRPC Unknown (HTTP 500), the ABCI error's text first.
-  if (!r.ok) return grpcError(500, 2, `${r.error.log} With gas wanted: '${SIMULATE_GAS_WANTED}' and gas used: '${r.gasUsed}' `);
+  if (!r.ok) return grpcError(500, 2, `${r.error.log} With gas wanted: '${r.decoded ? SIMULATE_GAS_WANTED : "0"}' and gas used: '${r.gasUsed}' `);
   const v = sim.options.emissionsVersion;
   return ok({
     gas_info: { gas_wanted: SIMULATE_GAS_WANTED, gas_used: r.gasUsed.toString() },

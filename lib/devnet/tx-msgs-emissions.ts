@@ -2,7 +2,7 @@
 // the same order, on the devnet ledger. The wallet test accounts are never reputers, so AddStake, RemoveStake and
 // CancelRemoveStake always fail their registration/stake checks here, as they would on the chain.
 import { isTxError, EMISSIONS, type TxError } from "./tx-errors";
-import { coverable, intField, type MsgEnv, type MsgHandler, type MsgOutcome } from "./tx-messages";
+import { coverable, intField, type MsgEnv, type MsgHandler, type MsgOutcome } from "./tx-msg-env";
 
 const outcome = (events: MsgOutcome["events"], spend = 0n): MsgOutcome => ({ module: "emissions", events, spend });
 

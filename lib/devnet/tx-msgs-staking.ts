@@ -5,7 +5,7 @@ import { plainEv, type TypedEv } from "./chain-types";
 import { BLOCK_SECONDS } from "./config";
 import { isoTime } from "./rpc";
 import { DISTRIBUTION, isTxError, SDK, STAKING, type TxError } from "./tx-errors";
-import { coverable, intField, type MsgEnv, type MsgHandler, type MsgOutcome } from "./tx-messages";
+import { coverable, intField, type MsgEnv, type MsgHandler, type MsgOutcome } from "./tx-msg-env";
 import { unbondingBalance, type ValidatorInfo } from "./validators";
 
 type Coin = { denom: string; amount: string };

@@ -22,7 +22,8 @@ export interface IncludedTx {
 }
 
 export type CheckResult = { hash: string } & ({ ok: true } | { ok: false; error: TxError });
-export type SimulateResult = { gasUsed: bigint } & ({ ok: true; outcomes: MsgOutcome[]; typeUrls: string[] } | { ok: false; error: TxError });
+/** `decoded` false: the bytes never reached the ante handler (the SDK then reports gas wanted and used as 0). */
+export type SimulateResult = { gasUsed: bigint } & ({ ok: true; outcomes: MsgOutcome[]; typeUrls: string[] } | { ok: false; error: TxError; decoded: boolean });
 
 export class WalletChain {
   readonly bank = new Bank();
@@ -56,11 +57,11 @@ export class WalletChain {
 
   simulate(raw: Uint8Array): SimulateResult {
     const tx = this.decode(raw);
-    if (isTxError(tx)) return { gasUsed: 0n, ok: false, error: tx };
+    if (isTxError(tx)) return { gasUsed: 0n, ok: false, error: tx, decoded: false };
     const checked = ante(tx, { bank: this.bank, simulate: true, height: this.sim().height() + 1, pending: { count: 0, fees: 0n } });
-    if (isTxError(checked)) return { gasUsed: 0n, ok: false, error: checked };
+    if (isTxError(checked)) return { gasUsed: 0n, ok: false, error: checked, decoded: true };
     const run = this.runMessages(tx, checked, this.sim().height(), false);
-    return isTxError(run) ? { gasUsed: checked.gas.total, ok: false, error: run } : { gasUsed: checked.gas.total, ok: true, outcomes: run, typeUrls: tx.msgs.map((m) => m.typeUrl) };
+    return isTxError(run) ? { gasUsed: checked.gas.total, ok: false, error: run, decoded: true } : { gasUsed: checked.gas.total, ok: true, outcomes: run, typeUrls: tx.msgs.map((m) => m.typeUrl) };
   }
 
   /** Every message checked against the state before the tx (and their spends together), then, if writing, applied. */

@@ -74,6 +74,10 @@ describe("CheckTx refusals leave the account untouched", () => {
     expect(r.body.tx_response).toMatchObject({ code: 2, codespace: "sdk" });
     expect(r.body.tx_response.raw_log).toMatch(/tx parse error$/);
     expect(await lcdPost(devnet, "/cosmos/tx/v1beta1/txs", { mode: "BROADCAST_MODE_SYNC" })).toEqual({ status: 400, body: { code: 3, message: "invalid empty tx", details: [] } });
+    expect(await lcdPost(devnet, "/cosmos/tx/v1beta1/simulate", {})).toEqual({ status: 400, body: { code: 3, message: "empty txBytes is not allowed", details: [] } });
+    const garbage = await lcdPost(devnet, "/cosmos/tx/v1beta1/simulate", { tx_bytes: Buffer.from("not a tx").toString("base64") });
+    expect(garbage.status).toBe(500);
+    expect(garbage.body.message).toMatch(/tx parse error With gas wanted: '0' and gas used: '0' $/);
   });
 
   it("none of these changed the sequence or the balance", async () => {

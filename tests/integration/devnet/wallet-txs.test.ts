@@ -27,9 +27,7 @@ beforeAll(async () => {
 afterAll(() => devnet?.close());
 
 describe("funded test accounts", () => {
-  it("derive from the published test mnemonics and start with 1000 ALLO, sequence 0 and no public key", async () => {
-    const derived = await Promise.all((["abandon", "test", "zoo"] as const).map(async (n) => (await testSigner(n)).address));
-    expect(derived).toEqual(TEST_ACCOUNTS.map((a) => a.address));
+  it("start with 1000 ALLO, sequence 0 and no public key", async () => {
     const zoo = TEST_ACCOUNTS[2].address;
     expect((await lcdGet(devnet, `/cosmos/auth/v1beta1/accounts/${zoo}`)).body).toEqual({
       account: { "@type": "/cosmos.auth.v1beta1.BaseAccount", address: zoo, pub_key: null, account_number: "9003", sequence: "0" },
