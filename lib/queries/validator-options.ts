@@ -3,6 +3,7 @@ import "server-only";
 // collector's last read of the validators, which the validator positions are as of.
 import { getDb } from "@/lib/db";
 import { findFollowedNetworkId } from "@/lib/queries/network";
+import { isBonded } from "@/lib/staking/validator-status";
 import type { ValidatorOption } from "@/lib/wallet/flow-spec";
 
 export async function listValidatorOptions(): Promise<ValidatorOption[]> {
@@ -10,7 +11,7 @@ export async function listValidatorOptions(): Promise<ValidatorOption[]> {
   if (networkId === null) return [];
   const { prisma } = await getDb();
   const rows = await prisma.validator.findMany({ where: { networkId, jailed: false }, select: { operatorAddress: true, moniker: true, status: true }, orderBy: [{ tokens: "desc" }, { operatorAddress: "asc" }] });
-  const bonded = (s: string) => (s === "BOND_STATUS_BONDED" ? 0 : 1);
+  const bonded = (s: string) => (isBonded(s) ? 0 : 1);
   return [...rows].sort((a, b) => bonded(a.status) - bonded(b.status)).map((r) => ({ operatorAddress: r.operatorAddress, moniker: r.moniker || null }));
 }
 
