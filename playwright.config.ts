@@ -106,6 +106,8 @@ export default defineConfig({
         ALLORA_NETWORK: "devnet",
         DEVNET_PORT: String(E2E_PORTS.devnet),
         PORT: String(E2E_PORTS.indexed),
+        // The wallet specs sign validator transactions; their positions are read with the full state.
+        COLLECTOR_STATE_EVERY_SECONDS: "10",
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

@@ -9,6 +9,7 @@ import { SiteHeader, PRODUCT_NAME } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { freshnessProblem, LagBanner } from "@/components/layout/lag-banner";
 import { StateNotice, stateNoticeText } from "@/components/layout/state-notice";
+import { walletChainOf } from "@/lib/queries/wallet-chain";
 
 // The header shows live indexing freshness on every page, so nothing here may be prerendered at build time.
 export const dynamic = "force-dynamic";
@@ -51,7 +52,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           >
             Skip to content
           </a>
-          <SiteHeader status={status} />
+          <SiteHeader status={status} walletChain={walletChainOf(status)} />
           {problem ? <LagBanner message={problem} /> : null}
           {notice ? <StateNotice message={notice} /> : null}
           <main

@@ -5,10 +5,12 @@ import { NetworkStatus } from "@/components/layout/network-status";
 import { SiteNav } from "@/components/layout/site-nav";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { AddressSearch } from "@/components/layout/address-search";
+import { ConnectEntry } from "@/components/wallet/connect-entry";
+import type { WalletChain } from "@/lib/wallet/chain";
 
 export const PRODUCT_NAME = "Allora Dashboard";
 
-export function SiteHeader({ status }: { status: IndexStatusDto | null }) {
+export function SiteHeader({ status, walletChain }: { status: IndexStatusDto | null; walletChain: WalletChain }) {
   return (
     <header className="border-b bg-card/80 backdrop-blur supports-[backdrop-filter]:bg-card/70">
       <div className="mx-auto max-w-6xl px-4 sm:px-6">
@@ -23,6 +25,7 @@ export function SiteHeader({ status }: { status: IndexStatusDto | null }) {
           <div className="order-last w-full sm:order-none sm:w-auto">
             <AddressSearch />
           </div>
+          <ConnectEntry chain={walletChain} />
           <ThemeToggle />
         </div>
         <SiteNav />

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AddressLink, AlloExact, Missing } from "@/components/staking/values";
 import { formatInteger } from "@/components/format";
+import type { AccountActions } from "@/components/wallet/account-actions";
 
 function Block({ title, empty, children, count }: { title: string; empty: string; children: React.ReactNode; count: number }) {
   return (
@@ -15,13 +16,13 @@ function Block({ title, empty, children, count }: { title: string; empty: string
 }
 
 /** Positions in both systems: reputer delegations per topic, own reputer stake, validator delegations. */
-export function AccountPositions({ account }: { account: AccountDto }) {
+export function AccountPositions({ account, actions }: { account: AccountDto; actions?: Pick<AccountActions, "delegation" | "validator"> }) {
   return (
     <div className="grid grid-cols-1 gap-4">
       <Block title="Delegated to reputers" empty="No live reputer delegations indexed." count={account.delegations.length}>
         <Table label="Reputer delegations">
           <thead>
-            <tr><Th>Topic</Th><Th>Reputer</Th><Th className="text-right">Delegated (ALLO)</Th><Th className="text-right">Pending reward (ALLO)</Th><Th className="text-right">As of block</Th></tr>
+            <tr><Th>Topic</Th><Th>Reputer</Th><Th className="text-right">Delegated (ALLO)</Th><Th className="text-right">Pending reward (ALLO)</Th><Th className="text-right">As of block</Th>{actions ? <Th>Actions</Th> : null}</tr>
           </thead>
           <tbody>
             {account.delegations.map((d) => (
@@ -31,6 +32,7 @@ export function AccountPositions({ account }: { account: AccountDto }) {
                 <Td className="text-right"><AlloExact uallo={d.amount} /></Td>
                 <Td className="text-right" title={`${d.amount} × ${d.rewardPerShare ?? "0"} − ${d.rewardDebt}`}><AlloExact uallo={d.pendingReward} /></Td>
                 <Td className="text-right tabular-nums">{formatInteger(d.asOfHeight)}</Td>
+                {actions ? <Td>{actions.delegation(d)}</Td> : null}
               </tr>
             ))}
           </tbody>
@@ -57,7 +59,7 @@ export function AccountPositions({ account }: { account: AccountDto }) {
       </Block>
       <Block title="Delegated to validators" empty="No validator delegations indexed." count={account.validatorDelegations.length}>
         <Table label="Validator delegations">
-          <thead><tr><Th>Validator</Th><Th className="text-right">Delegated (ALLO)</Th><Th className="text-right">Pending rewards</Th><Th className="text-right">As of block</Th></tr></thead>
+          <thead><tr><Th>Validator</Th><Th className="text-right">Delegated (ALLO)</Th><Th className="text-right">Pending rewards</Th><Th className="text-right">As of block</Th>{actions ? <Th>Actions</Th> : null}</tr></thead>
           <tbody>
             {account.validatorDelegations.map((v) => (
               <tr key={v.operatorAddress} data-testid="validator-delegation-row">
@@ -80,6 +82,7 @@ export function AccountPositions({ account }: { account: AccountDto }) {
                   )}
                 </Td>
                 <Td className="text-right tabular-nums">{formatInteger(v.asOfHeight)}</Td>
+                {actions ? <Td>{actions.validator(v)}</Td> : null}
               </tr>
             ))}
           </tbody>

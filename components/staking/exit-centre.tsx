@@ -6,11 +6,12 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { AddressLink, AlloExact, Missing } from "@/components/staking/values";
 import { Countdown } from "@/components/staking/countdown";
 import { formatInteger, formatUtc } from "@/components/format";
+import type { AccountActions } from "@/components/wallet/account-actions";
 
 const KIND_LABEL = { stake_removal: "Reputer stake removal", delegate_removal: "Delegate-stake removal", unbonding: "Validator unbonding" } as const;
 
 /** Every pending exit in both systems, with its unlock height and time (and which of the two is the estimate). */
-export function ExitCentre({ account }: { account: AccountDto }) {
+export function ExitCentre({ account, action }: { account: AccountDto; action?: AccountActions["exit"] }) {
   const clock = account.clock;
   const headMs = clock ? Date.parse(clock.timeIso) : null;
   return (
@@ -51,6 +52,7 @@ export function ExitCentre({ account }: { account: AccountDto }) {
                   <Td>
                     <Badge variant={e.cancellable ? "accent" : "warning"}>{e.cancellable ? "Cancellable" : "Not cancellable"}</Badge>
                     <span className="block text-xs text-muted-foreground">{e.cancelNote}</span>
+                    {action ? <span className="mt-1 block">{action(e)}</span> : null}
                   </Td>
                   <Td className="text-right" title={`Estimate from ${e.forgoneBasis}`}>
                     {e.forgone === null ? <Missing why="no realized rate indexed" /> : <AlloExact uallo={e.forgone} />}

@@ -12,6 +12,8 @@ type Props = {
   sortHref: (key: ReputerSort) => string;
   compare: string[];
   compareHref: (reputer: string) => string;
+  /** A per-row action (the wallet's Delegate button), rendered by the page. */
+  action?: (reputer: string) => React.ReactNode;
 };
 
 function SortHeader({ id, sort, href, className }: { id: ReputerSort; sort: ReputerSort; href: string; className?: string }) {
@@ -25,7 +27,7 @@ function SortHeader({ id, sort, href, className }: { id: ReputerSort; sort: Repu
   );
 }
 
-export function ReputerDirectoryTable({ rows, sort, sortHref, compare, compareHref }: Props) {
+export function ReputerDirectoryTable({ rows, sort, sortHref, compare, compareHref, action }: Props) {
   return (
     <Card>
       <Table label="Reputers in this topic">
@@ -40,6 +42,7 @@ export function ReputerDirectoryTable({ rows, sort, sortHref, compare, compareHr
             <SortHeader id="delegators" sort={sort} href={sortHref("delegators")} className="text-right" />
             <Th>Warnings</Th>
             <Th>Compare</Th>
+            {action ? <Th>Delegate</Th> : null}
           </tr>
         </thead>
         <tbody>
@@ -76,6 +79,7 @@ export function ReputerDirectoryTable({ rows, sort, sortHref, compare, compareHr
                     <span className="sr-only"> {r.reputer}</span>
                   </Link>
                 </Td>
+                {action ? <Td>{action(r.reputer)}</Td> : null}
               </tr>
             );
           })}

@@ -18,6 +18,8 @@ type Props = {
   detailHref: (operator: string) => string;
   compare: string[];
   compareHref: (operator: string) => string;
+  /** A per-row action (the wallet's Delegate button), rendered by the page. */
+  action?: (v: ValidatorRowDto) => React.ReactNode;
 };
 
 export function ValidatorStatus({ v }: { v: ValidatorRowDto }) {
@@ -30,7 +32,7 @@ export function ValidatorStatus({ v }: { v: ValidatorRowDto }) {
   );
 }
 
-export function ValidatorDirectoryTable({ rows, sort, sortHref, detailHref, compare, compareHref }: Props) {
+export function ValidatorDirectoryTable({ rows, sort, sortHref, detailHref, compare, compareHref, action }: Props) {
   const header = (id: ValidatorSort) => (
     <Th className="text-right" aria-sort={sort === id ? (id === "commission" ? "ascending" : "descending") : undefined}>
       <Link href={sortHref(id)} className="underline-offset-2 hover:underline">
@@ -54,6 +56,7 @@ export function ValidatorDirectoryTable({ rows, sort, sortHref, detailHref, comp
             <Th className="text-right">Uptime</Th>
             {header("delegators")}
             <Th>Compare</Th>
+            {action ? <Th>Stake</Th> : null}
           </tr>
         </thead>
         <tbody>
@@ -85,6 +88,7 @@ export function ValidatorDirectoryTable({ rows, sort, sortHref, detailHref, comp
                   {compare.includes(v.operatorAddress) ? "Remove" : "Compare"}<span className="sr-only"> {v.moniker}</span>
                 </Link>
               </Td>
+              {action ? <Td>{action(v)}</Td> : null}
             </tr>
           ))}
         </tbody>

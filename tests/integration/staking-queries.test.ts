@@ -14,6 +14,7 @@ const { listAccountHistory } = await import("@/lib/queries/staking-history");
 const { listTopicReputers } = await import("@/lib/queries/staking-reputers");
 const { getReputerScorecard } = await import("@/lib/queries/staking-scorecard");
 const { listValidatorDirectory } = await import("@/lib/queries/staking-validators");
+const { getValidatorStateHeight, listValidatorOptions } = await import("@/lib/queries/validator-options");
 const { GET: historyCsv } = await import("@/app/api/account/[address]/history/route");
 const csv = (address: string, query = "") =>
   historyCsv(new Request(`http://localhost/api/account/${address}/history${query}`), { params: Promise.resolve({ address }) });
@@ -52,6 +53,12 @@ describe(`staking queries (${describeTestDatabase()})`, () => {
     const e = await getAccount(E);
     expect(e.validatorDelegations.map((v) => [v.operatorAddress, v.pendingReward])).toEqual([[V3, null]]);
     expect(e.validatorRewardTotal).toBeNull();
+  });
+
+  it("offers the unjailed validators as redelegation targets, bonded and largest first, and says which read they are as of", async () => {
+    // V3 is jailed (and unbonded): not a target. V2's status is stored as "bonded", which counts as bonded.
+    expect(await listValidatorOptions()).toEqual([{ operatorAddress: V1, moniker: "One" }, { operatorAddress: V2, moniker: "Two" }]);
+    expect(await getValidatorStateHeight()).toBe("4000");
   });
 
   it("lists every pending exit with unlock heights and times estimated from the measured block time", async () => {

@@ -8,6 +8,7 @@ describe("server environment", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.PGLITE_DATA_DIR).toBe(".data/pglite");
     expect(env.INDEXER_LAG_WARN_SECONDS).toBe(120);
+    expect(env.COLLECTOR_STATE_EVERY_SECONDS).toBe(300);
   });
 
   it("treats an empty DATABASE_URL as unset rather than as a broken URL", () => {
@@ -19,6 +20,7 @@ describe("server environment", () => {
     expect(() => parseServerEnv({ ALLORA_NETWORK: "moonnet" })).toThrow(/ALLORA_NETWORK/);
     expect(() => parseServerEnv({ ALLORA_LCD_URL: "ftp://node" })).toThrow(/ALLORA_LCD_URL: must start with http/);
     expect(() => parseServerEnv({ INDEXER_LAG_WARN_SECONDS: "-5" })).toThrow(/INDEXER_LAG_WARN_SECONDS/);
+    expect(() => parseServerEnv({ COLLECTOR_STATE_EVERY_SECONDS: "0" })).toThrow(/COLLECTOR_STATE_EVERY_SECONDS/);
   });
 
   it("reads the realized-price sources in order, with none meaning off", () => {

@@ -13,6 +13,10 @@ import { ExitCentre } from "@/components/staking/exit-centre";
 import { AccountHistory } from "@/components/staking/account-history";
 import { InvalidAddress } from "@/components/staking/invalid-address";
 import { first, hrefWith, type Params } from "@/components/staking/url";
+import { accountActions } from "@/components/wallet/account-actions";
+import { PendingTxs } from "@/components/wallet/pending-txs";
+import { walletChainOf } from "@/lib/queries/wallet-chain";
+import { getValidatorStateHeight, listValidatorOptions } from "@/lib/queries/validator-options";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Account" };
@@ -52,19 +56,23 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
   const from = first(query.from) ?? "";
   const to = first(query.to) ?? "";
   const range = parseDateRange(from, to);
-  const [account, history] = await Promise.all([
+  const [account, history, validators, validatorHeight] = await Promise.all([
     getAccount(check.address),
     range.ok ? listAccountHistory(check.address, range.range, HISTORY_PAGE_ROWS) : Promise.resolve({ rows: [], total: 0 }),
+    listValidatorOptions(),
+    getValidatorStateHeight(),
   ]);
+  const actions = accountActions(account, walletChainOf(status), validators);
   return (
     <>
       <PageHeader title="Account" description={<span className="font-mono text-xs break-all">{check.address}</span>} aside={<AsOf status={status} />} />
       <div className="grid grid-cols-1 gap-10">
+        <PendingTxs address={check.address} heights={{ reputer: status.indexedHeight, validator: validatorHeight }} />
         <Section id="positions-heading" title="Positions" description="Reputer delegations per topic, own reputer stake and validator delegations, exact to the uallo.">
-          <AccountPositions account={account} />
+          <AccountPositions account={account} actions={actions} />
         </Section>
         <Section id="exits-heading" title="Exit centre" description="Every pending stake removal, delegate-stake removal and validator unbonding, with when it unlocks.">
-          <ExitCentre account={account} />
+          <ExitCentre account={account} action={actions.exit} />
         </Section>
         <Section id="history-heading" title="History" description="Stake actions and rewards in both systems, newest first; download any date range as CSV.">
           <AccountHistory

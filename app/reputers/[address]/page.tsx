@@ -15,6 +15,8 @@ import { ScoreSparkline } from "@/components/staking/score-sparkline";
 import { InvalidAddress } from "@/components/staking/invalid-address";
 import { Allo, AddressLink } from "@/components/staking/values";
 import { formatInteger } from "@/components/format";
+import { FlowButton } from "@/components/wallet/flow-button";
+import { walletChainOf } from "@/lib/queries/wallet-chain";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Reputer scorecard" };
@@ -55,9 +57,12 @@ export default async function ReputerScorecardPage({ params }: { params: Promise
                 </p>
                 <ScoreSparkline points={t.scores} label={`EMA score in topic ${t.row.topicId}`} />
                 <span className="flex flex-wrap gap-1">{t.row.warnings.map((w) => <Badge key={w} variant="warning">{w}</Badge>)}</span>
-                <Link className="text-sm underline underline-offset-2" href={`/staking/reputers?topic=${t.row.topicId}&compare=${check.address}`}>
-                  Compare with the other reputers of topic {t.row.topicId}
-                </Link>
+                <span className="flex flex-wrap items-center gap-3">
+                  <FlowButton chain={walletChainOf(status)} label="Delegate" context={`to this reputer in topic ${t.row.topicId}`} spec={{ flow: "delegate-reputer", topicId: t.row.topicId, reputer: check.address }} />
+                  <Link className="text-sm underline underline-offset-2" href={`/staking/reputers?topic=${t.row.topicId}&compare=${check.address}`}>
+                    Compare with the other reputers of topic {t.row.topicId}
+                  </Link>
+                </span>
               </Card>
             ))}
           </div>

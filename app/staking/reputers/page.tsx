@@ -12,6 +12,8 @@ import { ReputerCompare } from "@/components/staking/reputer-compare";
 import { readReputerSort, sortReputers } from "@/components/staking/reputer-sort";
 import { first, hrefWith, readCompare, toggleCompare, type Params } from "@/components/staking/url";
 import { cn } from "@/components/ui/cn";
+import { FlowButton } from "@/components/wallet/flow-button";
+import { walletChainOf } from "@/lib/queries/wallet-chain";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Reputers" };
@@ -28,6 +30,7 @@ export default async function ReputerDirectoryPage({ searchParams }: { searchPar
   const rows = directory ? sortReputers(directory.rows, sort) : [];
   const state = { topic: topicId, sort: first(params.sort), compare: compare.join(",") || undefined };
   const picked = compare.map((a) => rows.find((r) => r.reputer === a)).filter((r) => r !== undefined);
+  const chain = walletChainOf(status);
   return (
     <>
       <PageHeader
@@ -71,6 +74,7 @@ export default async function ReputerDirectoryPage({ searchParams }: { searchPar
             sortHref={(key) => hrefWith("/staking/reputers", state, { sort: key })}
             compare={compare}
             compareHref={(r) => hrefWith("/staking/reputers", state, { compare: toggleCompare(compare, r) })}
+            action={(reputer) => <FlowButton chain={chain} label="Delegate" context={`to ${reputer} in topic ${topicId}`} spec={{ flow: "delegate-reputer", topicId: topicId!, reputer }} />}
           />
           <p className="text-xs text-muted-foreground">
             Reward per 1,000 ALLO = the rise of the reputer&apos;s reward_per_share over the window × 1,000 ALLO, from indexed

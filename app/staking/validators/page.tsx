@@ -11,6 +11,8 @@ import { ValidatorDetail } from "@/components/staking/validator-detail";
 import { ValidatorCompare } from "@/components/staking/validator-compare";
 import { RealizedAprNote } from "@/components/staking/realized-apr-note";
 import { Allo, Percent } from "@/components/staking/values";
+import { FlowButton } from "@/components/wallet/flow-button";
+import { walletChainOf } from "@/lib/queries/wallet-chain";
 import { first, hrefWith, readCompare, toggleCompare, type Params } from "@/components/staking/url";
 
 export const dynamic = "force-dynamic";
@@ -61,6 +63,7 @@ export default async function ValidatorDirectoryPage({ searchParams }: { searchP
             detailHref={(op) => hrefWith("/staking/validators", state, { validator: op })}
             compare={compare}
             compareHref={(op) => hrefWith("/staking/validators", state, { compare: toggleCompare(compare, op) })}
+            action={(v) => <FlowButton chain={walletChainOf(status)} label="Delegate" context={`to ${v.moniker || v.operatorAddress}`} spec={{ flow: "validator-delegate", validator: v.operatorAddress, moniker: v.moniker }} />}
           />
           <div className="grid grid-cols-1 gap-1 text-xs text-muted-foreground">
             <p>

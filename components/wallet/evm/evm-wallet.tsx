@@ -2,7 +2,7 @@
 // The Ethereum side of the Connect entry: injected EVM wallets found over EIP-6963 (wagmi's injected() connector),
 // the connected address's ALLO ERC-20 balance, and the way to stake it (bridge to Allora, then delegate there).
 // Loaded by dynamic import() only when someone opens it, so wagmi and viem never reach the forecast routes.
-import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { createConfig, injected, unstable_connector, useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain, WagmiProvider } from "wagmi";
 import { mainnet } from "wagmi/chains";
 import type { EIP1193Provider } from "viem";
@@ -19,14 +19,12 @@ const config = createConfig({
   multiInjectedProviderDiscovery: true,
   transports: { [mainnet.id]: unstable_connector(injected) },
 });
-const queryClient = new QueryClient();
 
-export default function EvmWallet() {
+/** Rendered inside the wallet's QueryClientProvider (WalletRoot), which wagmi's hooks share. */
+export function EvmWallet() {
   return (
     <WagmiProvider config={config}>
-      <QueryClientProvider client={queryClient}>
-        <EvmWalletSection />
-      </QueryClientProvider>
+      <EvmWalletSection />
     </WagmiProvider>
   );
 }
@@ -52,7 +50,7 @@ function EvmWalletSection() {
   if (connection.status !== "connected" || !connection.address) {
     return (
       <div className="flex flex-col gap-2 text-sm" data-testid="evm-wallet">
-        <p className="text-muted-foreground">ALLO also lives on Ethereum as an ERC-20. Connect an Ethereum wallet to see that balance.</p>
+        <p className="text-xs text-muted-foreground">ALLO also lives on Ethereum as an ERC-20. Connect an Ethereum wallet to see that balance.</p>
         {choices.length === 0 ? (
           <p role="status">No Ethereum wallet was found in this browser.</p>
         ) : (
