@@ -49,10 +49,13 @@ test.describe("Ethereum wallet (ALLO ERC-20)", () => {
     });
   }
 
-  test("a wallet on another chain is asked to switch, then shows the balance", async ({ page }) => {
+  test("a wallet on another chain is switched to Ethereum on connect, and asked again when it moves away", async ({ page }) => {
     await injectEthereumWallet(page, stub, { account: ACCOUNT, chainId: "0x2105" });
     const menu = await openEthereumSection(page);
     await menu.getByRole("button", { name: "Connect Test EVM Wallet" }).click();
+    await expect(menu.getByTestId("evm-allo-balance")).toContainText("1,234,567.890123456789012345 ALLO");
+    // The user moves the wallet to Base: no balance is shown for the wrong chain, and the section asks to switch back.
+    await page.evaluate(() => (window as unknown as { __testEthWallet: { switchTo(c: string): void } }).__testEthWallet.switchTo("0x2105"));
     await expect(menu.getByText("Your wallet is on chain 8453.", { exact: false })).toBeVisible();
     await expect(menu.getByTestId("evm-allo-balance")).toHaveCount(0);
     await menu.getByRole("button", { name: "Switch to Ethereum" }).click();

@@ -92,6 +92,13 @@ export async function injectEthereumWallet(page: Page, stub: EthStub, options: {
       const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
       window.addEventListener("eip6963:requestProvider", announce);
       (window as unknown as { ethereum: unknown }).ethereum = provider;
+      // The test's hand on the wallet: a chain switch made in the wallet itself, as a user would make it.
+      (window as unknown as { __testEthWallet: unknown }).__testEthWallet = {
+        switchTo(next: string) {
+          chain = next;
+          emit("chainChanged", next);
+        },
+      };
       announce();
     },
     { account: options.account, chainId: options.chainId, name: options.name ?? "Test EVM Wallet", refuse: options.refuse ?? false },
