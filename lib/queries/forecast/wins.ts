@@ -99,7 +99,11 @@ export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<Win
   const { t0, w } = g;
   const [{ nets, actors }, vols] = await Promise.all([lossBuckets(ctx, win, g), volatility(ctx, win, g)]);
   const byBucket = new Map<number, ActorRow[]>();
-  for (const a of actors) byBucket.set(a.b, [...(byBucket.get(a.b) ?? []), a]);
+  for (const a of actors) {
+    const list = byBucket.get(a.b);
+    if (list) list.push(a);
+    else byBucket.set(a.b, [a]);
+  }
   const buckets: (LossBucket & { b: number })[] = nets.map((r) => ({
     b: r.b,
     n: r.n,
@@ -121,7 +125,12 @@ export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<Win
 
   // Regimes compare the network with the three workers of lowest loss over the range (a description, not a pick).
   const pooled = new Map<string, { mean: number | null; n: number }[]>();
-  for (const b of inRange) for (const a of b.actors) pooled.set(a.actor, [...(pooled.get(a.actor) ?? []), { mean: a.mean, n: a.n }]);
+  for (const b of inRange)
+    for (const a of b.actors) {
+      const list = pooled.get(a.actor);
+      if (list) list.push({ mean: a.mean, n: a.n });
+      else pooled.set(a.actor, [{ mean: a.mean, n: a.n }]);
+    }
   const top = [...pooled.entries()].map(([actor, p]) => ({ actor, m: pooledMean(p) ?? Infinity })).sort((x, y) => x.m - y.m).slice(0, REGIME_WORKERS).map((x) => x.actor);
   const volOf = new Map(vols.map((v) => [v.b, v.vol]));
   const regimeSeries = [{ key: "network", label: "Network" }, { key: "naive", label: "Naive" }, ...top.map((a) => ({ key: a, label: a }))];
