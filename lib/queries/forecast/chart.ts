@@ -83,17 +83,24 @@ async function sampledRows(ctx: TopicContext, win: HeightWindow, width: number):
 
 export async function getForecastChart(ctx: TopicContext, win: HeightWindow, workers: string[]): Promise<ForecastChartDto> {
   const { prisma } = await getDb();
-  const [{ n }] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`
-    SELECT count(*)::int AS n FROM network_inferences
-    WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND label = ${ctx.label} AND outlier_resistant = false
-      AND nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`) as [{ n: number }];
   const width = Math.max(1, Math.ceil(Number(win.toHeight - win.fromHeight + 1n) / SAMPLE_ROWS));
-  const [warm, rows] = await Promise.all([
+  // Few enough epochs to draw them all: one range read, not a probe per (mostly empty) bucket.
+  const read = (few: boolean) =>
+    few ? latestRows(ctx, Prisma.sql`ni.nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`, SAMPLE_ROWS) : sampledRows(ctx, win, width);
+  // Which read that is depends on the count, but counting a year's epochs costs as much as the read: both run at
+  // once, the read chosen by the epochs the range holds at the topic's epoch length, and redone in the rare case
+  // (irregular epochs) where the count disagrees, so the rows are always those the count selects.
+  const guess = Number(win.toHeight - win.fromHeight + 1n) / Math.max(1, ctx.epochLength) <= SAMPLE_ROWS;
+  const [[{ n }], warm, guessed] = await Promise.all([
+    prisma.$queryRaw<{ n: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS n FROM network_inferences
+      WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND label = ${ctx.label} AND outlier_resistant = false
+        AND nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`) as Promise<[{ n: number }]>,
     // The bands at the range's start need residuals from before it.
     latestRows(ctx, Prisma.sql`ni.nonce < ${win.fromHeight}`, DEFAULT_BAND_WINDOW),
-    // Few enough epochs to draw them all: one range read, not a probe per (mostly empty) bucket.
-    n <= SAMPLE_ROWS ? latestRows(ctx, Prisma.sql`ni.nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`, SAMPLE_ROWS) : sampledRows(ctx, win, width),
+    read(guess),
   ]);
+  const rows = guess === (n <= SAMPLE_ROWS) ? guessed : await read(n <= SAMPLE_ROWS);
   const horizonMs = (ctx.horizonSeconds ?? 0) * 1000;
   const all = [...warm, ...rows];
   const bands = empiricalBands(all.map((r) => ({ t: r.time.getTime(), prediction: r.v, realized: r.realized, realizedAt: r.time.getTime() + horizonMs })));
