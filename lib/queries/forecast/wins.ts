@@ -65,13 +65,16 @@ async function lossBuckets(ctx: TopicContext, win: HeightWindow, { t0, w, hb, ep
   const [nets, actors] = await Promise.all([
     prisma.$queryRaw<NetRow[]>(Prisma.sql`
       WITH net AS (${net}) SELECT b, count(*)::int AS n, avg(net) AS net, avg(naive) AS naive FROM net WHERE net IS NOT NULL GROUP BY b ORDER BY b`),
+    // The epochs with their block time first (MATERIALIZED), then one probe of loss values each (OFFSET 0 keeps the
+    // LATERAL a per-epoch probe). Left to itself, PGlite's planner (no statistics) joined the blocks after the loss
+    // values (a block probe per loss value), or scanned every loss value of the topic per epoch.
     prisma.$queryRaw<ActorRow[]>(Prisma.sql`
-      WITH net AS (${net})
+      WITH net AS MATERIALIZED (${net})
       SELECT n.b, v.actor, avg(v.loss) AS mean, count(*)::int AS n, (count(*) FILTER (WHERE n.net < v.loss))::int AS wins
       FROM net n
       JOIN LATERAL (SELECT actor, value::float8 AS loss FROM loss_values
                     WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND nonce = n.nonce
-                      AND reputer = '' AND kind = 'inferer' AND peer = '' AND value <> 'NaN') v ON true
+                      AND reputer = '' AND kind = 'inferer' AND peer = '' AND value <> 'NaN' OFFSET 0) v ON true
       GROUP BY n.b, v.actor`),
   ]);
   return { nets, actors };
