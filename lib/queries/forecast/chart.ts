@@ -90,7 +90,7 @@ export async function getForecastChart(ctx: TopicContext, win: HeightWindow, wor
   // Which read that is depends on the count, but counting a year's epochs costs as much as the read: both run at
   // once, the read chosen by the epochs the range holds at the topic's epoch length, and redone in the rare case
   // (irregular epochs) where the count disagrees, so the rows are always those the count selects.
-  const guess = Number(win.toHeight - win.fromHeight + 1n) / Math.max(1, ctx.epochLength) <= SAMPLE_ROWS;
+  const guess = ctx.epochLength > 0 && Number(win.toHeight - win.fromHeight + 1n) / ctx.epochLength <= SAMPLE_ROWS;
   const [[{ n }], warm, guessed] = await Promise.all([
     prisma.$queryRaw<{ n: number }[]>(Prisma.sql`
       SELECT count(*)::int AS n FROM network_inferences
