@@ -33,14 +33,28 @@ export function empiricalBands(rows: readonly BandInput[], options: BandOptions 
     .sort((a, b) => a.at - b.at);
   let next = 0;
   const trailing: number[] = [];
+  // The trailing residuals also kept sorted, by binary insertion and removal, instead of sorting a copy per row
+  // (a chart's ~1,200 rows × 200 residuals made that the chart's largest cost).
+  const sorted: number[] = [];
+  const lowerBound = (x: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return rows.map((row) => {
     while (next < known.length && known[next]!.at <= row.t) {
-      trailing.push(known[next]!.residual);
-      if (trailing.length > window) trailing.shift();
+      const residual = known[next]!.residual;
+      trailing.push(residual);
+      sorted.splice(lowerBound(residual), 0, residual);
+      if (trailing.length > window) sorted.splice(lowerBound(trailing.shift()!), 1);
       next++;
     }
     if (row.prediction === null || trailing.length < minSamples) return null;
-    const sorted = [...trailing].sort((a, b) => a - b);
     const q = (p: number) => row.prediction! + quantileSorted(sorted, p)!;
     return { lo68: q(0.16), hi68: q(0.84), lo95: q(0.025), hi95: q(0.975) };
   });

@@ -33,31 +33,48 @@ export type ScoredBucket = {
 
 /** For each bucket, the worker with the lowest pooled loss over the preceding buckets holding ≥ windowEpochs epochs. */
 export function chooseBestWithoutHindsight(buckets: readonly LossBucket[], windowEpochs: number): ScoredBucket[] {
+  // Sums in flat arrays indexed by actor (a year's day buckets or a day's epochs pool ~1,000 actor rows per bucket:
+  // a Map of fresh objects per bucket cost more than the query). Each actor's sum adds the same terms in the same
+  // order as pooling bucket by bucket backwards, so the choice is bit-for-bit the same.
+  const index = new Map<string, number>();
+  const ids = buckets.map((b) => b.actors.map((a) => index.get(a.actor) ?? index.set(a.actor, index.size).get(a.actor)!));
+  const names = [...index.keys()];
+  const sum = new Float64Array(names.length);
+  const n = new Float64Array(names.length);
+  const seen = new Uint8Array(names.length);
+  const touched: number[] = [];
   return buckets.map((bucket, i) => {
-    const pooled = new Map<string, { sum: number; n: number }>();
     let covered = 0;
     for (let j = i - 1; j >= 0 && covered < windowEpochs; j--) {
       const past = buckets[j]!;
-      for (const a of past.actors) {
-        const p = pooled.get(a.actor) ?? { sum: 0, n: 0 };
-        p.sum += a.mean * a.n;
-        p.n += a.n;
-        pooled.set(a.actor, p);
+      const pastIds = ids[j]!;
+      for (let k = 0; k < past.actors.length; k++) {
+        const a = past.actors[k]!;
+        const id = pastIds[k]!;
+        if (!seen[id]) {
+          seen[id] = 1;
+          touched.push(id);
+        }
+        sum[id] = sum[id]! + a.mean * a.n;
+        n[id] = n[id]! + a.n;
       }
       covered += past.n;
     }
     let best: string | null = null;
     let bestMean = Infinity;
-    if (covered >= windowEpochs) {
-      for (const [actor, p] of pooled) {
-        const m = p.sum / p.n;
-        // Ties go to the smaller address, so the choice is deterministic.
-        if (p.n > 0 && (m < bestMean || (m === bestMean && best !== null && actor < best))) {
-          best = actor;
-          bestMean = m;
-        }
+    for (const id of touched) {
+      const m = sum[id]! / n[id]!;
+      const actor = names[id]!;
+      // Ties go to the smaller address, so the choice is deterministic.
+      if (covered >= windowEpochs && n[id]! > 0 && (m < bestMean || (m === bestMean && best !== null && actor < best))) {
+        best = actor;
+        bestMean = m;
       }
+      sum[id] = 0;
+      n[id] = 0;
+      seen[id] = 0;
     }
+    touched.length = 0;
     const scored = best === null ? undefined : bucket.actors.find((a) => a.actor === best);
     return {
       best,

@@ -85,3 +85,8 @@ export function parseTopicMetadata(metadata: string): TopicMetadata {
   const { asset, quote } = parseAsset(text);
   return { asset, quote, category: parseCategory(text), horizons: parseHorizons(text) };
 }
+
+/** The horizon of a label: the one the name lists for it, or the name's only horizon; undefined when unknown. */
+export function horizonOf(meta: TopicMetadata, label: string): TopicHorizon | undefined {
+  return meta.horizons.find((h) => h.label === label) ?? (meta.horizons.length === 1 ? meta.horizons[0] : undefined);
+}

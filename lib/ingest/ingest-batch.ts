@@ -10,6 +10,7 @@ import { findUnstorableStrings, mayHoldUnstorable } from "./storable";
 import { applyTransitions } from "./transitions";
 import { findDuplicateKeys, writeRows } from "./write";
 import { refreshRollups } from "./rollups";
+import { refreshRealized } from "./realized";
 
 export type IngestCounts = Partial<Record<TableName | "stake_removal_transitions" | "registration_ends" | "signal_scores" | "delegation_ends" | "unbonding_ends" | "placement_ends", number>>;
 export type IngestResult = {
@@ -88,6 +89,7 @@ export async function ingestBatch(db: Pick<Database, "transaction">, batch: Inge
       if (rows?.length) counts[name] = await writeRows(tx, tableSpecs[name], rows, networkId);
     }
     await refreshRollups(tx, networkId, batch.rows);
+    await refreshRealized(tx, networkId, batch.rows);
 
     Object.assign(counts, await applyTransitions(tx, networkId, batch.updates));
 

@@ -6,13 +6,10 @@ import { downsampleMinMax, insertGaps } from "@/lib/forecast/bucketing";
 import { median } from "@/lib/forecast/quantile";
 import { calibrationCoverage, type Coverage } from "@/lib/forecast/calibration";
 import type { HeightWindow, TopicContext } from "./context";
-import { realizedSql } from "./realized";
+import { realizedKey, realizedSpec, realizedSql } from "@/lib/forecast/realized-sql";
 
 export const CHART_POINTS = 1000;
-/**
- * Rows SQL samples (one epoch per bucket) before bands are computed and the series downsampled for display: as
- * many as the chart draws, since each costs a realized-price probe or two (3,000 kept a year's chart over 250 ms).
- */
+/** Rows SQL samples (one epoch per bucket) before bands are computed and the series downsampled for display. */
 const SAMPLE_ROWS = CHART_POINTS;
 export const MAX_SELECTED_WORKERS = 5;
 
@@ -39,18 +36,28 @@ export type ForecastChartDto = {
 
 type EpochRow = { nonce: bigint; time: Date; v: number | null; naive: number | null; realized: number | null };
 
+/**
+ * SQL: the realized value of an epoch row `e`: the one stored with it at ingest (lib/ingest/realized.ts) when it was
+ * computed under the spec the page uses now, else computed from the prices (a CASE evaluates only its branch).
+ */
+function realized(ctx: TopicContext): Prisma.Sql {
+  const spec = realizedSpec(ctx.meta.category, ctx.truth, ctx.horizonSeconds);
+  return spec ? Prisma.sql`CASE WHEN e.realized_key = ${realizedKey(spec)} THEN e.realized_value ELSE ${realizedSql(spec)} END` : realizedSql(null);
+}
+
 /** The latest `limit` epochs matching `where` (on `ni`), oldest first. */
 async function latestRows(ctx: TopicContext, where: Prisma.Sql, limit: number): Promise<EpochRow[]> {
   const { prisma } = await getDb();
   return prisma.$queryRaw<EpochRow[]>(Prisma.sql`
     WITH e AS (
-      SELECT ni.nonce, b.time, NULLIF(ni.combined_value, 'NaN')::float8 AS v, NULLIF(ni.naive_value, 'NaN')::float8 AS naive
+      SELECT ni.nonce, b.time, NULLIF(ni.combined_value, 'NaN')::float8 AS v, NULLIF(ni.naive_value, 'NaN')::float8 AS naive,
+             ni.realized_key, ni.realized_value
       FROM network_inferences ni
       JOIN blocks b ON b.network_id = ni.network_id AND b.height = ni.nonce
       WHERE ni.network_id = ${ctx.networkId} AND ni.topic_id = ${ctx.topicId} AND ni.label = ${ctx.label}
         AND ni.outlier_resistant = false AND ${where}
       ORDER BY ni.nonce DESC LIMIT ${limit})
-    SELECT e.nonce, e.time, e.v, e.naive, ${realizedSql(ctx)} AS realized FROM e ORDER BY e.nonce`);
+    SELECT e.nonce, e.time, e.v, e.naive, ${realized(ctx)} AS realized FROM e ORDER BY e.nonce`);
 }
 
 /**
@@ -64,28 +71,36 @@ async function sampledRows(ctx: TopicContext, win: HeightWindow, width: number):
     WITH s AS (
       SELECT x.* FROM generate_series(0, ${buckets - 1}::int) AS k(bk)
       CROSS JOIN LATERAL (
-        SELECT nonce, NULLIF(combined_value, 'NaN')::float8 AS v, NULLIF(naive_value, 'NaN')::float8 AS naive FROM network_inferences
+        SELECT nonce, NULLIF(combined_value, 'NaN')::float8 AS v, NULLIF(naive_value, 'NaN')::float8 AS naive, realized_key, realized_value
+        FROM network_inferences
         WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND label = ${ctx.label} AND outlier_resistant = false
           AND nonce BETWEEN ${win.fromHeight}::bigint + k.bk * ${width}::bigint
                         AND LEAST(${win.toHeight}::bigint, ${win.fromHeight}::bigint + (k.bk + 1) * ${width}::bigint - 1)
         ORDER BY nonce DESC LIMIT 1) x
-    ), e AS (SELECT s.nonce, b.time, s.v, s.naive FROM s JOIN blocks b ON b.network_id = ${ctx.networkId} AND b.height = s.nonce)
-    SELECT e.nonce, e.time, e.v, e.naive, ${realizedSql(ctx)} AS realized FROM e ORDER BY e.nonce`);
+    ), e AS (SELECT s.nonce, b.time, s.v, s.naive, s.realized_key, s.realized_value FROM s JOIN blocks b ON b.network_id = ${ctx.networkId} AND b.height = s.nonce)
+    SELECT e.nonce, e.time, e.v, e.naive, ${realized(ctx)} AS realized FROM e ORDER BY e.nonce`);
 }
 
 export async function getForecastChart(ctx: TopicContext, win: HeightWindow, workers: string[]): Promise<ForecastChartDto> {
   const { prisma } = await getDb();
-  const [{ n }] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`
-    SELECT count(*)::int AS n FROM network_inferences
-    WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND label = ${ctx.label} AND outlier_resistant = false
-      AND nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`) as [{ n: number }];
   const width = Math.max(1, Math.ceil(Number(win.toHeight - win.fromHeight + 1n) / SAMPLE_ROWS));
-  const [warm, rows] = await Promise.all([
+  // Few enough epochs to draw them all: one range read, not a probe per (mostly empty) bucket.
+  const read = (few: boolean) =>
+    few ? latestRows(ctx, Prisma.sql`ni.nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`, SAMPLE_ROWS) : sampledRows(ctx, win, width);
+  // Which read that is depends on the count, but counting a year's epochs costs as much as the read: both run at
+  // once, the read chosen by the epochs the range holds at the topic's epoch length, and redone in the rare case
+  // (irregular epochs) where the count disagrees, so the rows are always those the count selects.
+  const guess = ctx.epochLength > 0 && Number(win.toHeight - win.fromHeight + 1n) / ctx.epochLength <= SAMPLE_ROWS;
+  const [[{ n }], warm, guessed] = await Promise.all([
+    prisma.$queryRaw<{ n: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS n FROM network_inferences
+      WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND label = ${ctx.label} AND outlier_resistant = false
+        AND nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`) as Promise<[{ n: number }]>,
     // The bands at the range's start need residuals from before it.
     latestRows(ctx, Prisma.sql`ni.nonce < ${win.fromHeight}`, DEFAULT_BAND_WINDOW),
-    // Few enough epochs to draw them all: one range read, not a probe per (mostly empty) bucket.
-    n <= SAMPLE_ROWS ? latestRows(ctx, Prisma.sql`ni.nonce BETWEEN ${win.fromHeight} AND ${win.toHeight}`, SAMPLE_ROWS) : sampledRows(ctx, win, width),
+    read(guess),
   ]);
+  const rows = guess === (n <= SAMPLE_ROWS) ? guessed : await read(n <= SAMPLE_ROWS);
   const horizonMs = (ctx.horizonSeconds ?? 0) * 1000;
   const all = [...warm, ...rows];
   const bands = empiricalBands(all.map((r) => ({ t: r.time.getTime(), prediction: r.v, realized: r.realized, realizedAt: r.time.getTime() + horizonMs })));

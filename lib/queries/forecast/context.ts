@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import { parseTopicMetadata, type TopicMetadata } from "@/lib/forecast/topic-meta";
+import { horizonOf, parseTopicMetadata, type TopicMetadata } from "@/lib/forecast/topic-meta";
+import { truthSeries } from "@/lib/forecast/realized-sql";
 import { rangeWindow, type RangeSpec } from "@/lib/forecast/range";
 
 const INT64_MAX = 9223372036854775807n;
@@ -49,10 +50,10 @@ export async function getTopicContext(networkId: number, topicId: bigint, labelP
   const meta = parseTopicMetadata(topic.metadata);
   const labels = orderLabels([...new Set([...topic.labelWhitelist, ...labelRows.map((l) => l.labelName), ...latestLabels.map((l) => l.label)])], meta);
   const label = labelParam && labels.includes(labelParam) ? labelParam : labels[0]!;
-  const horizon = meta.horizons.find((h) => h.label === label) ?? (meta.horizons.length === 1 ? meta.horizons[0] : undefined);
+  const horizon = horizonOf(meta, label);
   let truth: TopicContext["truth"] = null;
-  if (meta.asset) {
-    const series = `${meta.asset}/${meta.quote ?? "USD"}`;
+  const series = truthSeries(meta);
+  if (series) {
     const row = await prisma.groundTruth.findFirst({ where: { series }, orderBy: { time: "desc" }, select: { source: true } });
     if (row) truth = { source: row.source, series };
   }

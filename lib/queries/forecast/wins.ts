@@ -65,13 +65,16 @@ async function lossBuckets(ctx: TopicContext, win: HeightWindow, { t0, w, hb, ep
   const [nets, actors] = await Promise.all([
     prisma.$queryRaw<NetRow[]>(Prisma.sql`
       WITH net AS (${net}) SELECT b, count(*)::int AS n, avg(net) AS net, avg(naive) AS naive FROM net WHERE net IS NOT NULL GROUP BY b ORDER BY b`),
+    // The epochs with their block time first (MATERIALIZED), then one probe of loss values each (OFFSET 0 keeps the
+    // LATERAL a per-epoch probe). Left to itself, PGlite's planner (no statistics) joined the blocks after the loss
+    // values (a block probe per loss value), or scanned every loss value of the topic per epoch.
     prisma.$queryRaw<ActorRow[]>(Prisma.sql`
-      WITH net AS (${net})
+      WITH net AS MATERIALIZED (${net})
       SELECT n.b, v.actor, avg(v.loss) AS mean, count(*)::int AS n, (count(*) FILTER (WHERE n.net < v.loss))::int AS wins
       FROM net n
       JOIN LATERAL (SELECT actor, value::float8 AS loss FROM loss_values
                     WHERE network_id = ${ctx.networkId} AND topic_id = ${ctx.topicId} AND nonce = n.nonce
-                      AND reputer = '' AND kind = 'inferer' AND peer = '' AND value <> 'NaN') v ON true
+                      AND reputer = '' AND kind = 'inferer' AND peer = '' AND value <> 'NaN' OFFSET 0) v ON true
       GROUP BY n.b, v.actor`),
   ]);
   return { nets, actors };
@@ -99,7 +102,11 @@ export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<Win
   const { t0, w } = g;
   const [{ nets, actors }, vols] = await Promise.all([lossBuckets(ctx, win, g), volatility(ctx, win, g)]);
   const byBucket = new Map<number, ActorRow[]>();
-  for (const a of actors) byBucket.set(a.b, [...(byBucket.get(a.b) ?? []), a]);
+  for (const a of actors) {
+    const list = byBucket.get(a.b);
+    if (list) list.push(a);
+    else byBucket.set(a.b, [a]);
+  }
   const buckets: (LossBucket & { b: number })[] = nets.map((r) => ({
     b: r.b,
     n: r.n,
@@ -121,7 +128,12 @@ export async function getWins(ctx: TopicContext, win: HeightWindow): Promise<Win
 
   // Regimes compare the network with the three workers of lowest loss over the range (a description, not a pick).
   const pooled = new Map<string, { mean: number | null; n: number }[]>();
-  for (const b of inRange) for (const a of b.actors) pooled.set(a.actor, [...(pooled.get(a.actor) ?? []), { mean: a.mean, n: a.n }]);
+  for (const b of inRange)
+    for (const a of b.actors) {
+      const list = pooled.get(a.actor);
+      if (list) list.push({ mean: a.mean, n: a.n });
+      else pooled.set(a.actor, [{ mean: a.mean, n: a.n }]);
+    }
   const top = [...pooled.entries()].map(([actor, p]) => ({ actor, m: pooledMean(p) ?? Infinity })).sort((x, y) => x.m - y.m).slice(0, REGIME_WORKERS).map((x) => x.actor);
   const volOf = new Map(vols.map((v) => [v.b, v.vol]));
   const regimeSeries = [{ key: "network", label: "Network" }, { key: "naive", label: "Naive" }, ...top.map((a) => ({ key: a, label: a }))];

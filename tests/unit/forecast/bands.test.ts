@@ -31,6 +31,20 @@ describe("empiricalBands", () => {
     // At t=40 only the latest known residual (+2) remains: a zero-width band at 122.
     expect(bands[4]).toEqual({ lo68: 122, hi68: 122, lo95: 122, hi95: 122 });
   });
+
+  it("keeps the window's residuals in order as they come and go: each band is the quantiles of the window sorted afresh", () => {
+    // Repeated residuals (halves of 0..10) and a window of 7 that keeps dropping the oldest, on a fixed pseudo-random walk.
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const walk = Array.from({ length: 400 }, (_, i) => ({ t: i, prediction: next() < 0.1 ? null : 5, realized: next() < 0.1 ? null : 5 + Math.round(next() * 20) / 2, realizedAt: i + Math.floor(next() * 12) }));
+    const bands = empiricalBands(walk, { window: 7, minSamples: 3 });
+    const known = walk.filter((r) => r.prediction !== null && r.realized !== null).sort((a, b) => a.realizedAt - b.realizedAt);
+    walk.forEach((row, i) => {
+      const window = known.filter((k) => k.realizedAt <= row.t).slice(-7).map((k) => k.realized! - k.prediction!).sort((a, b) => a - b);
+      const q = (p: number) => row.prediction! + quantileSorted(window, p)!;
+      expect(bands[i]).toEqual(row.prediction === null || window.length < 3 ? null : { lo68: q(0.16), hi68: q(0.84), lo95: q(0.025), hi95: q(0.975) });
+    });
+  });
 });
 
 describe("calibrationCoverage", () => {
