@@ -18,6 +18,9 @@ const { getLeaderboards } = await import("@/lib/queries/forecast/leaderboard");
 const { getEconomics } = await import("@/lib/queries/forecast/economics");
 const { getOverview } = await import("@/lib/queries/overview");
 const { listTopics } = await import("@/lib/queries/topics");
+const { getOverviewTopics } = await import("@/lib/queries/overview-topics");
+const { getTokenomics } = await import("@/lib/queries/tokenomics");
+const { getTopicDirectory } = await import("@/lib/queries/topic-directory");
 const { pgliteSource, postgresSource } = await import("./bench-queries-source");
 
 const size = {
@@ -83,7 +86,11 @@ try {
     }
     console.log(q.name.padEnd(18) + cells.join(""));
   }
-  const pages = [["overview", () => getOverview()], ["topic list", () => listTopics()]] as const;
+  // Every query function GET / and GET /topics run, not only the counts: the slow one was the one left out.
+  const pages = [
+    ["overview", () => getOverview()], ["overview topics", () => getOverviewTopics()], ["tokenomics", () => getTokenomics()],
+    ["topic list", () => listTopics()], ["topic directory", () => getTopicDirectory()],
+  ] as const;
   for (const [label, run] of pages.filter(([x]) => !only || only.some((o) => x.includes(o)))) {
     await run();
     const xs: number[] = [];
