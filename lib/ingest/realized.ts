@@ -58,17 +58,16 @@ export async function refreshRealized(tx: SqlTransaction, networkId: number, row
   let n = 0;
   // The batch's inferences, and those whose block (their time) arrives now.
   const nonces = new Map<string, Set<string>>();
-  for (const r of (rows.network_inferences ?? []) as { topic_id: string | number; nonce: string | number }[]) {
-    const set = nonces.get(String(r.topic_id)) ?? new Set<string>();
-    nonces.set(String(r.topic_id), set.add(String(r.nonce)));
-  }
+  const add = (topicId: string | number, nonce: string | number) =>
+    nonces.set(String(topicId), (nonces.get(String(topicId)) ?? new Set<string>()).add(String(nonce)));
+  for (const r of (rows.network_inferences ?? []) as { topic_id: string | number; nonce: string | number }[]) add(r.topic_id, r.nonce);
   const heights = (rows.blocks ?? []).map((b) => String((b as { height: string | number }).height));
   if (heights.length) {
     const { rows: found } = await tx.query<{ topic_id: string; nonce: string }>(Prisma.sql`
       SELECT t.topic_id::text AS topic_id, h.v AS nonce FROM topics t CROSS JOIN json_array_elements_text(${JSON.stringify(heights)}::json) AS h(v)
       WHERE t.network_id = ${networkId}
         AND EXISTS (SELECT 1 FROM network_inferences WHERE network_id = ${networkId} AND topic_id = t.topic_id AND nonce = h.v::bigint)`);
-    for (const f of found) nonces.set(f.topic_id, (nonces.get(f.topic_id) ?? new Set<string>()).add(f.nonce));
+    for (const f of found) add(f.topic_id, f.nonce);
   }
   if (nonces.size) {
     const { rows: topics } = await tx.query<Topic>(Prisma.sql`
