@@ -93,24 +93,29 @@ function lossHours(n: number, hours: Prisma.Sql): Prisma.Sql {
       FROM h CROSS JOIN LATERAL (SELECT nonce, combined_value, naive_value FROM loss_bundles
         WHERE network_id = ${n} AND topic_id = h.topic_id AND nonce BETWEEN h.lo AND h.hi AND reputer = '' OFFSET 0) lb
     ), agg AS (
-      SELECT topic_id, hour, 'network' AS role, '' AS actor, count(net)::int AS n, sum(net) AS loss_sum, 0 AS wins,
-             sum(naive) FILTER (WHERE net IS NOT NULL) AS naive_sum, (count(naive) FILTER (WHERE net IS NOT NULL))::int AS naive_n
+      -- The network's wins and net_sum / net_n are against the naive loss, over the epochs that have both.
+      SELECT topic_id, hour, 'network' AS role, '' AS actor, count(net)::int AS n, sum(net) AS loss_sum,
+             (count(*) FILTER (WHERE net < naive))::int AS wins,
+             sum(naive) FILTER (WHERE net IS NOT NULL) AS naive_sum, (count(naive) FILTER (WHERE net IS NOT NULL))::int AS naive_n,
+             sum(net) FILTER (WHERE naive IS NOT NULL) AS net_sum, (count(net) FILTER (WHERE naive IS NOT NULL))::int AS net_n
       FROM ep GROUP BY topic_id, hour
       UNION ALL
-      SELECT ep.topic_id, ep.hour, 'inferer', v.actor, count(*)::int, sum(v.value::float8), (count(*) FILTER (WHERE ep.net < v.value::float8))::int, NULL, 0
+      SELECT ep.topic_id, ep.hour, 'inferer', v.actor, count(*)::int, sum(v.value::float8), (count(*) FILTER (WHERE ep.net < v.value::float8))::int, NULL, 0,
+             sum(ep.net), count(ep.net)::int
       FROM ep CROSS JOIN LATERAL (SELECT actor, value FROM loss_values WHERE network_id = ${n} AND topic_id = ep.topic_id AND nonce = ep.nonce
         AND reputer = '' AND kind = 'inferer' AND peer = '' AND value <> 'NaN' OFFSET 0) v
       GROUP BY ep.topic_id, ep.hour, v.actor
       UNION ALL
-      SELECT h.topic_id, h.hour, 'reputer', lb.reputer, count(*)::int, NULL, 0, NULL, 0
+      SELECT h.topic_id, h.hour, 'reputer', lb.reputer, count(*)::int, NULL, 0, NULL, 0, NULL, 0
       FROM h CROSS JOIN LATERAL (SELECT reputer FROM loss_bundles
         WHERE network_id = ${n} AND topic_id = h.topic_id AND nonce BETWEEN h.lo AND h.hi AND reputer <> '' OFFSET 0) lb
       GROUP BY h.topic_id, h.hour, lb.reputer
     )
-    INSERT INTO loss_hours (network_id, topic_id, grain, hour, role, actor, n, loss_sum, wins, naive_sum, naive_n)
-    SELECT ${n}, topic_id, 'h', hour, role, actor, n, loss_sum, wins, naive_sum, naive_n FROM agg
+    INSERT INTO loss_hours (network_id, topic_id, grain, hour, role, actor, n, loss_sum, wins, naive_sum, naive_n, net_sum, net_n)
+    SELECT ${n}, topic_id, 'h', hour, role, actor, n, loss_sum, wins, naive_sum, naive_n, net_sum, net_n FROM agg
     ON CONFLICT (network_id, topic_id, grain, role, hour, actor) DO UPDATE SET
-      n = EXCLUDED.n, loss_sum = EXCLUDED.loss_sum, wins = EXCLUDED.wins, naive_sum = EXCLUDED.naive_sum, naive_n = EXCLUDED.naive_n`;
+      n = EXCLUDED.n, loss_sum = EXCLUDED.loss_sum, wins = EXCLUDED.wins, naive_sum = EXCLUDED.naive_sum, naive_n = EXCLUDED.naive_n,
+      net_sum = EXCLUDED.net_sum, net_n = EXCLUDED.net_n`;
 }
 
 function workerHours(n: number, hours: Prisma.Sql): Prisma.Sql {
@@ -157,13 +162,15 @@ function dayRows(n: number, scope: Prisma.Sql): Prisma.Sql[] {
   return [
     Prisma.sql`
       WITH d AS (${days})
-      INSERT INTO loss_hours (network_id, topic_id, grain, hour, role, actor, n, loss_sum, wins, naive_sum, naive_n)
-      SELECT ${n}, d.topic_id, 'd', d.day, x.role, x.actor, sum(x.n)::int, sum(x.loss_sum), sum(x.wins)::int, sum(x.naive_sum), sum(x.naive_n)::int
-      FROM d CROSS JOIN LATERAL (SELECT role, actor, n, loss_sum, wins, naive_sum, naive_n FROM loss_hours
+      INSERT INTO loss_hours (network_id, topic_id, grain, hour, role, actor, n, loss_sum, wins, naive_sum, naive_n, net_sum, net_n)
+      SELECT ${n}, d.topic_id, 'd', d.day, x.role, x.actor, sum(x.n)::int, sum(x.loss_sum), sum(x.wins)::int, sum(x.naive_sum), sum(x.naive_n)::int,
+             sum(x.net_sum), sum(x.net_n)::int
+      FROM d CROSS JOIN LATERAL (SELECT role, actor, n, loss_sum, wins, naive_sum, naive_n, net_sum, net_n FROM loss_hours
         WHERE ${hoursOf} AND role IN ('network', 'inferer', 'reputer') OFFSET 0) x
       GROUP BY d.topic_id, d.day, x.role, x.actor
       ON CONFLICT (network_id, topic_id, grain, role, hour, actor) DO UPDATE SET
-        n = EXCLUDED.n, loss_sum = EXCLUDED.loss_sum, wins = EXCLUDED.wins, naive_sum = EXCLUDED.naive_sum, naive_n = EXCLUDED.naive_n`,
+        n = EXCLUDED.n, loss_sum = EXCLUDED.loss_sum, wins = EXCLUDED.wins, naive_sum = EXCLUDED.naive_sum, naive_n = EXCLUDED.naive_n,
+        net_sum = EXCLUDED.net_sum, net_n = EXCLUDED.net_n`,
     Prisma.sql`
       WITH d AS (${days})
       INSERT INTO worker_hours (network_id, topic_id, grain, hour, label, role, actor, inclusions, effect_n, effect_sum, weight_n, weight_sum)

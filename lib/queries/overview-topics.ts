@@ -6,7 +6,6 @@ import { getTopicEdges, heightSecondsAgo, type TopicEdgeDto } from "@/lib/querie
 
 export const SPARKLINE_POINTS = 48;
 const DAY = 86_400;
-const WEEK = 7 * DAY;
 
 export type SparkPointDto = { height: string; value: number };
 
@@ -48,8 +47,7 @@ export async function getOverviewTopics(): Promise<OverviewTopicsDto> {
   const { prisma } = await getDb();
   const [head] = await prisma.$queryRaw<{ h: bigint | null }[]>`SELECT max(height) AS h FROM blocks WHERE network_id = ${networkId}`;
   if (!head?.h) return { asOfHeight: null, topics: [] };
-  const [dayAgo, weekAgo] = await Promise.all([heightSecondsAgo(networkId, DAY), heightSecondsAgo(networkId, WEEK)]);
-  const from = dayAgo ?? head.h;
+  const from = (await heightSecondsAgo(networkId, DAY)) ?? head.h;
 
   const latest = await prisma.$queryRaw<LatestRow[]>`
     SELECT t.topic_id::text AS topic_id, t.metadata, l.label, v.value, v.nonce
@@ -79,7 +77,7 @@ export async function getOverviewTopics(): Promise<OverviewTopicsDto> {
      GROUP BY ni.topic_id, width_bucket(ni.block_height::numeric, ${from}::numeric, ${head.h + 1n}::numeric, ${SPARKLINE_POINTS}::int)
      ORDER BY ni.topic_id, max(ni.block_height)`;
 
-  const edges = await getTopicEdges(networkId, weekAgo ?? head.h);
+  const edges = await getTopicEdges(networkId);
   const lines = new Map<string, SparkPointDto[]>();
   for (const b of buckets) {
     const line = lines.get(b.topic_id) ?? [];

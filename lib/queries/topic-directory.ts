@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { parseTopicMetadata, type TopicCategory } from "@/lib/forecast/topic-meta";
 import { findFollowedNetworkId } from "@/lib/queries/network";
-import { getTopicEdges, heightSecondsAgo, type TopicEdgeDto } from "@/lib/queries/topic-edges";
+import { getTopicEdges, type TopicEdgeDto } from "@/lib/queries/topic-edges";
 
 export type DirectoryTopicDto = {
   topicId: string;
@@ -41,7 +41,6 @@ export async function getTopicDirectory(): Promise<TopicDirectoryDto> {
   const { prisma } = await getDb();
   const [head] = await prisma.$queryRaw<{ h: bigint | null }[]>`SELECT max(height) AS h FROM blocks WHERE network_id = ${networkId}`;
   if (!head?.h) return { asOfHeight: null, topics: [] };
-  const weekAgo = await heightSecondsAgo(networkId, 7 * 86_400);
   const [rows, edges] = await Promise.all([
     prisma.$queryRaw<Row[]>`
       WITH regs AS (
@@ -61,7 +60,7 @@ export async function getTopicDirectory(): Promise<TopicDirectoryDto> {
            ORDER BY ni.nonce DESC, (ni.label = 'y') DESC, ni.label LIMIT 1) v ON true
        WHERE t.network_id = ${networkId}
        ORDER BY t.topic_id`,
-    getTopicEdges(networkId, weekAgo ?? head.h),
+    getTopicEdges(networkId),
   ]);
   return {
     asOfHeight: head.h.toString(),

@@ -1,17 +1,21 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
+import { wholeRange } from "@/lib/queries/forecast/hours";
 
 // Does the network beat the naive forecast and its best single inferer? Read from the chain's own network loss
 // bundles (reputer = ''): no outside price needed. The loss is the topic's own loss method, as the chain computed it.
 
 /** Fewer settled epochs than this in the window and a topic is "warming up": no edge is shown. */
 export const MIN_EDGE_EPOCHS = 3;
+/** The edges' window: 7 days. */
+export const EDGE_WINDOW_SECONDS = 7 * 86_400;
 
 export type TopicEdgeDto = {
   topicId: string;
   /** Network loss bundles in the window. */
   epochs: number;
-  /** 1 − mean(network loss) / mean(naive loss) over the epochs with both, as an exact decimal string; positive = the
+  /** 1 − mean(network loss) / mean(naive loss) over the epochs with both, as a decimal string; positive = the
    * network's loss is lower. Null when warming up or when a mean is not positive (losses reported in log space). */
   edgeVsNaive: string | null;
   /** Share (0–1) of those epochs in which the network's loss was below the naive loss; valid in either loss reading. */
@@ -35,55 +39,55 @@ export async function heightSecondsAgo(networkId: number, seconds: number): Prom
 
 type EdgeRow = {
   topic_id: string; epochs: number; edge_naive: string | null; wins_naive: number; naive_n: number;
-  best: string | null; edge_best: string | null; wins_best: number; best_n: number;
+  best: string | null; edge_best: string | null; wins_best: number | null; best_n: number | null;
 };
 
-/** Edges of every topic over the loss bundles set at or after `fromHeight`. */
-export async function getTopicEdges(networkId: number, fromHeight: bigint): Promise<Map<string, TopicEdgeDto>> {
+/**
+ * Edges of every topic over the 7 days before the newest indexed block, in whole hours (the window starts at the
+ * top of the hour 7 days back): read from the loss rollups (lib/ingest/rollups.ts), day rows inside the window and
+ * hour rows at its ends, so the cost is a few rows per inferer whatever the history's length. Hours are those of the
+ * epoch's nonce block.
+ */
+export async function getTopicEdges(networkId: number): Promise<Map<string, TopicEdgeDto>> {
   const { prisma } = await getDb();
-  const rows = await prisma.$queryRaw<EdgeRow[]>`
-    WITH nb AS (
-      SELECT topic_id, nonce, combined_value AS net, naive_value AS naive
-        FROM loss_bundles WHERE network_id = ${networkId} AND reputer = '' AND block_height >= ${fromHeight}
-    ), epochs AS (
-      SELECT topic_id, count(*)::int AS n FROM nb GROUP BY topic_id
-    ), per_worker AS (
-      SELECT lv.topic_id, lv.actor, avg(lv.value) AS m, count(*)::int AS c
-        FROM loss_values lv JOIN nb ON nb.topic_id = lv.topic_id AND nb.nonce = lv.nonce
-       WHERE lv.network_id = ${networkId} AND lv.reputer = '' AND lv.kind = 'inferer' AND lv.peer = ''
-       GROUP BY lv.topic_id, lv.actor
-    ), best AS (
-      SELECT DISTINCT ON (pw.topic_id) pw.topic_id, pw.actor
-        FROM per_worker pw JOIN epochs e ON e.topic_id = pw.topic_id
-       WHERE pw.c * 2 >= e.n
-       ORDER BY pw.topic_id, pw.m ASC, pw.actor
-    ), joined AS (
-      SELECT nb.topic_id, nb.net, nb.naive, best.actor AS best, lv.value AS best_loss
-        FROM nb
-        LEFT JOIN best ON best.topic_id = nb.topic_id
-        LEFT JOIN loss_values lv ON lv.network_id = ${networkId} AND lv.topic_id = nb.topic_id AND lv.nonce = nb.nonce
-             AND lv.reputer = '' AND lv.kind = 'inferer' AND lv.peer = '' AND lv.actor = best.actor
-    )
-    SELECT topic_id::text AS topic_id, count(*)::int AS epochs,
-           CASE WHEN avg(net) FILTER (WHERE naive IS NOT NULL) > 0 AND avg(naive) > 0
-                THEN (1 - avg(net) FILTER (WHERE naive IS NOT NULL) / avg(naive))::text END AS edge_naive,
-           count(*) FILTER (WHERE net < naive)::int AS wins_naive, count(naive)::int AS naive_n,
-           max(best) AS best,
-           CASE WHEN avg(net) FILTER (WHERE best_loss IS NOT NULL) > 0 AND avg(best_loss) > 0
-                THEN (1 - avg(net) FILTER (WHERE best_loss IS NOT NULL) / avg(best_loss))::text END AS edge_best,
-           count(*) FILTER (WHERE net < best_loss)::int AS wins_best, count(best_loss)::int AS best_n
-      FROM joined GROUP BY topic_id`;
+  const [head] = await prisma.$queryRaw<{ t: Date | null }[]>`SELECT max(time) AS t FROM blocks WHERE network_id = ${networkId}`;
   const edges = new Map<string, TopicEdgeDto>();
+  if (!head?.t) return edges;
+  const range = wholeRange({ from: new Date(head.t.getTime() - EDGE_WINDOW_SECONDS * 1000), to: head.t })!;
+  const rows = await prisma.$queryRaw<EdgeRow[]>(Prisma.sql`
+    WITH r AS (
+      SELECT topic_id, role, actor, sum(n)::int AS n, sum(loss_sum) AS loss_sum, sum(wins)::int AS wins,
+             sum(naive_sum) AS naive_sum, sum(naive_n)::int AS naive_n, sum(net_sum) AS net_sum, sum(net_n)::int AS net_n
+        FROM loss_hours WHERE network_id = ${networkId} AND role IN ('network', 'inferer') AND ${range}
+       GROUP BY topic_id, role, actor
+    ), net AS (
+      SELECT * FROM r WHERE role = 'network' AND n > 0
+    ), best AS (
+      -- Present in at least half of the window's epochs, then the lowest mean loss (ties: the lower address).
+      SELECT DISTINCT ON (r.topic_id) r.* FROM r JOIN net ON net.topic_id = r.topic_id
+       WHERE r.role = 'inferer' AND r.n > 0 AND r.n * 2 >= net.n
+       ORDER BY r.topic_id, r.loss_sum / r.n, r.actor
+    )
+    SELECT net.topic_id::text AS topic_id, net.n AS epochs,
+           CASE WHEN net.net_sum / NULLIF(net.net_n, 0) > 0 AND net.naive_sum / NULLIF(net.naive_n, 0) > 0
+                THEN (1 - (net.net_sum / net.net_n) / (net.naive_sum / net.naive_n))::text END AS edge_naive,
+           net.wins AS wins_naive, net.naive_n,
+           best.actor AS best,
+           CASE WHEN best.net_sum / NULLIF(best.net_n, 0) > 0 AND best.loss_sum / best.n > 0
+                THEN (1 - (best.net_sum / best.net_n) / (best.loss_sum / best.n))::text END AS edge_best,
+           best.wins AS wins_best, best.n AS best_n
+      FROM net LEFT JOIN best ON best.topic_id = net.topic_id`);
   for (const r of rows) {
     const warm = r.epochs >= MIN_EDGE_EPOCHS;
+    const bestN = r.best_n ?? 0;
     edges.set(r.topic_id, {
       topicId: r.topic_id,
       epochs: r.epochs,
       edgeVsNaive: warm && r.naive_n >= MIN_EDGE_EPOCHS ? r.edge_naive : null,
       winShareVsNaive: warm && r.naive_n >= MIN_EDGE_EPOCHS ? r.wins_naive / r.naive_n : null,
       bestWorker: warm ? r.best : null,
-      edgeVsBest: warm && r.best_n >= MIN_EDGE_EPOCHS ? r.edge_best : null,
-      winShareVsBest: warm && r.best_n >= MIN_EDGE_EPOCHS ? r.wins_best / r.best_n : null,
+      edgeVsBest: warm && bestN >= MIN_EDGE_EPOCHS ? r.edge_best : null,
+      winShareVsBest: warm && bestN >= MIN_EDGE_EPOCHS ? (r.wins_best ?? 0) / bestN : null,
     });
   }
   return edges;

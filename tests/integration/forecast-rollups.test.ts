@@ -1,8 +1,11 @@
 // The hourly rollups the topic page's long ranges read: kept in the ingest transaction through partial, overlapping,
 // out-of-order and replayed batches, they hold the hand-computed sums of the fixture and equal a fresh rebuild; the
 // queries read the same inclusions and effects from them as from the epochs.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase } from "@/lib/db";
+import { migrationsDir } from "@/lib/db/migrate";
 import { checksumOf, ingestBatch, parseBatch } from "@/lib/ingest/ingest-batch";
 import { rebuildRollups } from "@/lib/ingest/rollups";
 import type { IngestBatch } from "@/lib/ingest/batch-schema";
@@ -63,18 +66,19 @@ describe(`forecast rollups (${describeTestDatabase()})`, () => {
     const hour = (h: number) => new Date(T0 + h * 3_600_000);
     const row = <T extends { grain: string; hour: Date; role: string; actor: string }>(rows: T[], h: number, role: string, actor: string, grain = "h") =>
       rows.find((r) => r.grain === grain && r.hour.getTime() === hour(h).getTime() && r.role === role && r.actor === actor);
-    // Hour 0 holds nonces 1..60 (k = 0..59), hour 1 the losses of k = 60..80. Network loss 1; naive 1, 1.5, 2 in turn.
-    expect(row(loss, 0, "network", "")).toMatchObject({ n: 60, lossSum: 60, naiveSum: 90, naiveN: 60, wins: 0 });
+    // Hour 0 holds nonces 1..60 (k = 0..59), hour 1 the losses of k = 60..80. Network loss 1; naive 1, 1.5, 2 in turn:
+    // the network beats the naive loss in 40 of hour 0's 60 epochs (net_sum / net_n: its loss over those pairs).
+    expect(row(loss, 0, "network", "")).toMatchObject({ n: 60, lossSum: 60, naiveSum: 90, naiveN: 60, wins: 40, netSum: 60, netN: 60 });
     expect(row(loss, 1, "network", "")).toMatchObject({ n: 21, lossSum: 21 });
     // A (0.5) never loses to the network (1) in hour 0; B (3) and C (1.5) always do; from k = 60 A's loss is 2.
-    expect(row(loss, 0, "inferer", A)).toMatchObject({ n: 60, lossSum: 30, wins: 0 });
+    expect(row(loss, 0, "inferer", A)).toMatchObject({ n: 60, lossSum: 30, wins: 0, netSum: 60, netN: 60 });
     expect(row(loss, 0, "inferer", B)).toMatchObject({ n: 60, lossSum: 180, wins: 60 });
     expect(row(loss, 1, "inferer", A)).toMatchObject({ n: 21, lossSum: 42, wins: 21 });
     expect(row(loss, 1, "inferer", C)).toMatchObject({ n: 21, wins: 21 });
     expect(row(loss, 0, "reputer", R)).toMatchObject({ n: 5 });
     // The day row (the fixture's day starts at T0) sums its hours.
     expect(row(loss, 0, "network", "", "d")).toMatchObject({ n: 81, lossSum: 81 });
-    expect(row(loss, 0, "inferer", A, "d")).toMatchObject({ n: 81, lossSum: 72, wins: 21 });
+    expect(row(loss, 0, "inferer", A, "d")).toMatchObject({ n: 81, lossSum: 72, wins: 21, netSum: 81, netN: 81 });
     expect(row(worker, 0, "inferer", A, "d")).toMatchObject({ inclusions: 10, effectN: 83, effectSum: 83 * 0.25 });
     // Effects: A's one-out is 0.25 below the combined value, B's 0.125 above; F's one-in is 0.5 below the naive.
     expect(row(worker, 0, "inferer", A)).toMatchObject({ label: "y", inclusions: 10, effectN: 60, effectSum: 15, weightN: 60, weightSum: 45 });
@@ -102,6 +106,17 @@ describe(`forecast rollups (${describeTestDatabase()})`, () => {
     await db.transaction((tx) => rebuildRollups(tx, networkId, new Date(T0), new Date(T0 + 2 * 3_600_000)));
     expect(await snapshot()).toEqual(kept);
     expect(kept.loss.length).toBeGreaterThan(0);
+  });
+
+  it("the migration that added the network's loss beside each comparison fills existing rows as ingest writes them", async () => {
+    const kept = await snapshot();
+    await db.prisma.lossHour.updateMany({ data: { netSum: null, netN: 0 } });
+    await db.prisma.lossHour.updateMany({ where: { role: "network" }, data: { wins: 0 } });
+    const sql = readFileSync(path.join(migrationsDir(), "20261202130000_loss_hours_net", "migration.sql"), "utf8");
+    const statements = sql.replace(/^--.*$/gm, "").split(/;\s*$/m).map((st) => st.trim()).filter((st) => st.startsWith("UPDATE"));
+    expect(statements).toHaveLength(3);
+    for (const st of statements) await db.prisma.$executeRawUnsafe(st);
+    expect(await snapshot()).toEqual(kept);
   });
 
   it("long ranges read the same inclusions, rewards and effects from them as short ranges read from the epochs", async () => {

@@ -48,7 +48,7 @@ describe(`overview queries (${describeTestDatabase()})`, () => {
     ]);
     // mean 11.875, sample sd sqrt(9.1875 / 3) = 1.75, move (12.5 − 10) / 1.75.
     expect(btc!.moveSigma).toBeCloseTo(2.5 / 1.75, 12);
-    // Three bundles from block 200 on (the one at 150 is older than 7 days): network 2, 2, 2; naive 4, 2, 6.
+    // Three bundles in the 7 days (epoch 90 is older): network 2, 2, 2; naive 4, 2, 6.
     // Inferers: W1 1, 3, 3 (mean 7/3), W2 3, 3 (mean 3) → W1 is the best.
     expect(btc!.edge).toMatchObject({ topicId: "1", epochs: 3, bestWorker: W1, winShareVsNaive: 2 / 3, winShareVsBest: 2 / 3 });
     expect(Number(btc!.edge!.edgeVsNaive)).toBeCloseTo(0.5, 15); // 1 − 2/4

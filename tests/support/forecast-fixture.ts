@@ -8,8 +8,12 @@ export const V2 = "allovaloper1validator000000000000000000000001";
 
 const T = Date.parse("2026-11-24T12:00:00Z");
 const DAY = 86_400_000;
-/** height → time: 100 is 8 days old, 200 six days, 300 twelve hours, 400 the head. */
-const BLOCKS: [number, number][] = [[100, T - 8 * DAY], [200, T - 6 * DAY], [300, T - DAY / 2], [330, T - DAY / 3], [399, T - 5000], [400, T]];
+/** height → time: 100 is 8 days old, 200 six days, 300 twelve hours, 400 the head; the loss bundles' nonce blocks
+ * (90, 190, 290, 390) give their epochs' hours to the rollups: 90 is older than the 7-day window, the others inside. */
+const BLOCKS: [number, number][] = [
+  [90, T - 8 * DAY - 600_000], [100, T - 8 * DAY], [190, T - 6 * DAY - 600_000], [200, T - 6 * DAY], [290, T - 2 * DAY],
+  [300, T - DAY / 2], [330, T - DAY / 3], [390, T - 6000], [399, T - 5000], [400, T],
+];
 
 function topic(id: number, metadata: string, extra: Record<string, unknown>) {
   return {
@@ -57,7 +61,7 @@ export function forecastFixtureBatch() {
         { topic_id: "1", address: R1, role: "reputer", registered_height: "100", owner: null, unregistered_height: null },
       ],
       loss_bundles: [
-        // Before the 7-day window (block 150 < 200): not counted.
+        // Epoch 90 is before the 7-day window: not counted.
         bundle(1, 90, 150, "9", "1"),
         bundle(1, 190, 210, "2", "4"),
         bundle(1, 290, 310, "2", "2"),

@@ -50,7 +50,7 @@ export const inBuckets = (hb: HourBuckets, from: Date = hb.first) => Prisma.sql`
  * SQL: the rollup rows that add up to the whole hours of a range of two days or more (null for a shorter one): day
  * rows for the days inside it, hour rows for the hours at its ends; for totals, not buckets.
  */
-export function wholeRange(win: HeightWindow): Prisma.Sql | null {
+export function wholeRange(win: Pick<HeightWindow, "from" | "to">): Prisma.Sql | null {
   const from = win.from.getTime() / 1000;
   const to = win.to.getTime() / 1000;
   if (to - from < HOURLY_FROM_SECONDS) return null;
