@@ -1,15 +1,23 @@
 // `npm run bench:demo`: what a newcomer waits for. Runs `npm run demo` with a fresh data folder (the production build
 // must exist, or the demo builds it first: build time is not counted) and times, from the demo's "demo: open …" line,
 // until the lag is under 30 s in /api/health and until the overview no longer shows the lag banner.
+// BENCH_DEMO_DATA_DIR=dir keeps the demo's data there (the caught-up PGlite week, for `BENCH_PGLITE_DIR=dir/pglite
+// npm run bench:queries`) instead of a scratch folder that is removed at the end; the folder must not exist yet.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 const appPort = process.env.BENCH_DEMO_PORT ?? "3600";
 const devnetPort = process.env.BENCH_DEMO_DEVNET_PORT ?? "26700";
 const limitSeconds = Number(process.env.BENCH_DEMO_LIMIT_SECONDS ?? "900");
-const dataRoot = mkdtempSync(path.join(tmpdir(), "bench-demo-"));
+const keptDir = process.env.BENCH_DEMO_DATA_DIR ? path.resolve(process.env.BENCH_DEMO_DATA_DIR) : null;
+if (keptDir && existsSync(keptDir)) {
+  console.error(`bench:demo: BENCH_DEMO_DATA_DIR ${keptDir} exists already: the demo must start from an empty data folder`);
+  process.exit(2);
+}
+const dataRoot = keptDir ?? mkdtempSync(path.join(tmpdir(), "bench-demo-"));
+if (keptDir) mkdirSync(keptDir, { recursive: true });
 const base = `http://127.0.0.1:${appPort}`;
 
 const demo = spawn("node", ["scripts/demo.mjs"], {
@@ -25,7 +33,7 @@ const demo = spawn("node", ["scripts/demo.mjs"], {
 const stop = (code) => {
   demo.kill("SIGTERM");
   setTimeout(() => {
-    rmSync(dataRoot, { recursive: true, force: true });
+    if (!keptDir) rmSync(dataRoot, { recursive: true, force: true });
     process.exit(code);
   }, 3_000);
 };
