@@ -30,10 +30,12 @@ export type TopicEdgeDto = {
 /** The first indexed height whose block is at most `seconds` older than the newest indexed block. */
 export async function heightSecondsAgo(networkId: number, seconds: number): Promise<bigint | null> {
   const { prisma } = await getDb();
-  const [row] = await prisma.$queryRaw<{ h: bigint | null }[]>`
-    SELECT min(height) AS h FROM blocks
+  // By the time index (block time never decreases with height): min(height) walked the heights from the oldest.
+  const [row] = await prisma.$queryRaw<{ h: bigint }[]>`
+    SELECT height AS h FROM blocks
      WHERE network_id = ${networkId}
-       AND time >= (SELECT max(time) FROM blocks WHERE network_id = ${networkId}) - make_interval(secs => ${seconds})`;
+       AND time >= (SELECT max(time) FROM blocks WHERE network_id = ${networkId}) - make_interval(secs => ${seconds})
+     ORDER BY time, height LIMIT 1`;
   return row?.h ?? null;
 }
 
@@ -56,10 +58,14 @@ export async function getTopicEdges(networkId: number): Promise<Map<string, Topi
   const range = wholeRange({ from: new Date(head.t.getTime() - EDGE_WINDOW_SECONDS * 1000), to: head.t })!;
   const rows = await prisma.$queryRaw<EdgeRow[]>(Prisma.sql`
     WITH r AS (
-      SELECT topic_id, role, actor, sum(n)::int AS n, sum(loss_sum) AS loss_sum, sum(wins)::int AS wins,
-             sum(naive_sum) AS naive_sum, sum(naive_n)::int AS naive_n, sum(net_sum) AS net_sum, sum(net_n)::int AS net_n
-        FROM loss_hours WHERE network_id = ${networkId} AND role IN ('network', 'inferer') AND ${range}
-       GROUP BY topic_id, role, actor
+      -- Per topic (OFFSET 0 keeps the LATERAL a primary-key probe): with no topic id the planner scanned the whole table.
+      SELECT t.topic_id, x.role, x.actor, sum(x.n)::int AS n, sum(x.loss_sum) AS loss_sum, sum(x.wins)::int AS wins,
+             sum(x.naive_sum) AS naive_sum, sum(x.naive_n)::int AS naive_n, sum(x.net_sum) AS net_sum, sum(x.net_n)::int AS net_n
+        FROM topics t CROSS JOIN LATERAL (
+          SELECT role, actor, n, loss_sum, wins, naive_sum, naive_n, net_sum, net_n FROM loss_hours
+           WHERE network_id = ${networkId} AND topic_id = t.topic_id AND role IN ('network', 'inferer') AND ${range} OFFSET 0) x
+       WHERE t.network_id = ${networkId}
+       GROUP BY t.topic_id, x.role, x.actor
     ), net AS (
       SELECT * FROM r WHERE role = 'network' AND n > 0
     ), best AS (
