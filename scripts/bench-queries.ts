@@ -21,6 +21,8 @@ const { listTopics } = await import("@/lib/queries/topics");
 const { getOverviewTopics } = await import("@/lib/queries/overview-topics");
 const { getTokenomics } = await import("@/lib/queries/tokenomics");
 const { getTopicDirectory } = await import("@/lib/queries/topic-directory");
+const { getIndexStatus } = await import("@/lib/queries/status");
+const { listReputerStakes, listValidators } = await import("@/lib/queries/staking");
 const { pgliteSource, postgresSource } = await import("./bench-queries-source");
 
 const size = {
@@ -86,10 +88,12 @@ try {
     }
     console.log(q.name.padEnd(18) + cells.join(""));
   }
-  // Every query function GET / and GET /topics run, not only the counts: the slow one was the one left out.
+  // Every query function GET /, /topics and /staking run, not only the counts: the slow one was the one left out.
   const pages = [
+    ["index status", () => getIndexStatus()],
     ["overview", () => getOverview()], ["overview topics", () => getOverviewTopics()], ["tokenomics", () => getTokenomics()],
     ["topic list", () => listTopics()], ["topic directory", () => getTopicDirectory()],
+    ["staking reputers", () => listReputerStakes()], ["staking validators", () => listValidators()],
   ] as const;
   for (const [label, run] of pages.filter(([x]) => !only || only.some((o) => x.includes(o)))) {
     await run();
