@@ -11,6 +11,7 @@ import { applyTransitions } from "./transitions";
 import { findDuplicateKeys, writeRows } from "./write";
 import { refreshRollups } from "./rollups";
 import { refreshRealized } from "./realized";
+import type { IngestProfile } from "./profile";
 
 export type IngestCounts = Partial<Record<TableName | "stake_removal_transitions" | "registration_ends" | "signal_scores" | "delegation_ends" | "unbonding_ends" | "placement_ends", number>>;
 export type IngestResult = {
@@ -65,8 +66,9 @@ export function parseBatch(body: unknown, text?: string): IngestBatch {
   return result.data;
 }
 
-export async function ingestBatch(db: Pick<Database, "transaction">, batch: IngestBatch, checksum: string): Promise<IngestResult> {
-  return db.transaction(async (tx) => {
+export async function ingestBatch(db: Pick<Database, "transaction">, batch: IngestBatch, checksum: string, profile?: IngestProfile): Promise<IngestResult> {
+  return db.transaction(async (raw) => {
+    const tx = profile ? profile.wrap(raw) : raw;
     // The same new batch posted twice at once (a retry racing its original): the second waits here for the first to
     // commit, then finds it below and answers `duplicate` instead of colliding with its rows.
     await tx.query(Prisma.sql`SELECT pg_advisory_xact_lock(${BATCH_LOCK_CLASS}::int, hashtext(${batch.batch_id}))`);
