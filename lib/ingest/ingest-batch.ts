@@ -4,7 +4,8 @@ import { createHash } from "node:crypto";
 import type { Database } from "@/lib/db/client";
 import type { SqlTransaction } from "@/lib/db/sql-transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { describeIssues, batchSchema, type FieldIssue, type IngestBatch } from "./batch-schema";
+import { describeIssues, batchHeadSchema, batchSchema, type FieldIssue, type IngestBatch } from "./batch-schema";
+import { rowsAccepted } from "./fast-rows";
 import { tableNames, tableSpecs, type TableName } from "./tables";
 import { findUnstorableStrings, mayHoldUnstorable } from "./storable";
 import { applyTransitions } from "./transitions";
@@ -54,7 +55,9 @@ export function parseBatch(body: unknown, text?: string): IngestBatch {
     const unstorable = findUnstorableStrings(body);
     if (unstorable.length) throw new IngestValidationError(unstorable);
   }
-  const result = batchSchema.safeParse(body);
+  const head = batchHeadSchema.safeParse(body);
+  const rows = (body as { rows?: unknown } | null)?.rows;
+  const result = head.success && rowsAccepted(rows) ? { success: true as const, data: { ...head.data, rows: rows as IngestBatch["rows"] } } : batchSchema.safeParse(body);
   if (!result.success) throw new IngestValidationError(describeIssues(result.error));
   const issues: FieldIssue[] = [];
   for (const name of tableNames) {
