@@ -9,7 +9,7 @@ import { rowsAccepted } from "./fast-rows";
 import { tableNames, tableSpecs, type TableName } from "./tables";
 import { findUnstorableStrings, mayHoldUnstorable } from "./storable";
 import { applyTransitions } from "./transitions";
-import { findDuplicateKeys, writeRows } from "./write";
+import { findDuplicateKeys, writeAllRows } from "./write";
 import { refreshRollups } from "./rollups";
 import { refreshRealized } from "./realized";
 import type { IngestProfile } from "./profile";
@@ -88,11 +88,7 @@ export async function ingestBatch(db: Pick<Database, "transaction">, batch: Inge
     const networkId = await upsertNetwork(tx, batch.network);
     if (batch.collector) await claimLease(tx, networkId, batch.collector);
 
-    const counts: IngestCounts = {};
-    for (const name of tableNames) {
-      const rows = batch.rows[name];
-      if (rows?.length) counts[name] = await writeRows(tx, tableSpecs[name], rows, networkId);
-    }
+    const counts: IngestCounts = await writeAllRows(tx, tableNames.map((name) => ({ name, spec: tableSpecs[name], rows: batch.rows[name] })), networkId);
     await refreshRollups(tx, networkId, batch.rows);
     await refreshRealized(tx, networkId, batch.rows);
 
