@@ -52,6 +52,8 @@ const serverSchema = z.object({
   /** While following the head, re-read the full state (validators, their delegations, …) at least this often. */
   COLLECTOR_STATE_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   INGEST_MAX_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  /** "1": the ingest route prints each batch's milliseconds per step and statement kind to stderr. */
+  INGEST_PROFILE: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
   /** Requests per rate-limit window of a client without an API key (/api/v1 and /api/mcp). */
   API_RATE_LIMIT: z.coerce.number().int().positive().default(60),
   /** Length of the rate-limit window in seconds. */

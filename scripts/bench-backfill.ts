@@ -170,7 +170,9 @@ async function run(target: string) {
   } finally {
     if (app) await stopGroup(app);
     await stopGroup(devnet);
-    await pg?.drop();
+    // BENCH_KEEP_DB=1: the Postgres database stays for EXPLAIN (ANALYZE) of the week it holds; drop it yourself.
+    if (pg && process.env.BENCH_KEEP_DB === "1") console.log(`bench:backfill: kept ${pg.url}`);
+    else await pg?.drop();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -27,7 +27,7 @@ const MAX_JSON_DEPTH = 32;
 const jsonValue = z.unknown().refine((v) => v !== undefined && jsonDepth(v) <= MAX_JSON_DEPTH, `must be JSON nested at most ${MAX_JSON_DEPTH} levels`);
 const amountString = z.string().regex(/^\d{1,78}$/, "expected a non-negative integer string of at most 78 digits (uallo)");
 
-function columnSchema(column: Column): z.ZodType {
+export function columnSchema(column: Column): z.ZodType {
   const base: Record<Column["type"], z.ZodType> = {
     height: heightString,
     int: z.number().int().min(-2147483648).max(2147483647),
@@ -49,7 +49,7 @@ function rowSchema(name: TableName) {
   return z.strictObject(shape);
 }
 
-const MAX_ROWS_PER_TABLE = 200_000;
+export const MAX_ROWS_PER_TABLE = 200_000;
 
 const rowsSchema = z.strictObject(
   Object.fromEntries(tableNames.map((name) => [name, z.array(rowSchema(name)).max(MAX_ROWS_PER_TABLE).optional()])) as {
@@ -67,8 +67,8 @@ export const networkSchema = z.strictObject({
   rpc_url: z.string().max(500).nullable().optional(),
 });
 
-export const batchSchema = z
-  .strictObject({
+// Every field of a batch but its rows; `batchSchema` adds them, `batchHeadSchema` leaves them to lib/ingest/fast-rows.ts.
+const batchFields = {
     version: z.literal(INGEST_SCHEMA_VERSION),
     batch_id: z.string().regex(/^[A-Za-z0-9:._-]{1,200}$/, "expected 1-200 characters of A-Z a-z 0-9 : . _ -"),
     network: networkSchema,
@@ -109,7 +109,6 @@ export const batchSchema = z
           .optional(),
       })
       .optional(),
-    rows: rowsSchema,
     // Transitions the events announce without the full row (a cancel names no request height): applied after the
     // rows, in height order, to the latest matching record at or before that height.
     updates: z
@@ -169,16 +168,24 @@ export const batchSchema = z
           .optional(),
       })
       .optional(),
-  })
-  // zod runs these even when a field above failed, so they must not trust the shapes they read.
-  .refine((b) => (b.network as Partial<IngestNetwork> | null)?.kind !== "devnet" || b.network.simulated === true, {
-    path: ["network", "simulated"],
-    message: "a devnet batch must be marked simulated",
-  })
-  .refine((b) => !isHeight(b.from_height) || !isHeight(b.to_height) || BigInt(b.from_height) <= BigInt(b.to_height), {
-    path: ["to_height"],
-    message: "must not be below from_height",
-  });
+};
+
+// zod runs these even when a field above failed, so they must not trust the shapes they read.
+type Head = { network: IngestNetwork; from_height?: string | null; to_height?: string | null };
+const batchRefines = <T extends z.ZodType<Head>>(schema: T) =>
+  schema
+    .refine((b) => (b.network as Partial<IngestNetwork> | null)?.kind !== "devnet" || b.network.simulated === true, {
+      path: ["network", "simulated"],
+      message: "a devnet batch must be marked simulated",
+    })
+    .refine((b) => !isHeight(b.from_height) || !isHeight(b.to_height) || BigInt(b.from_height) <= BigInt(b.to_height), {
+      path: ["to_height"],
+      message: "must not be below from_height",
+    });
+
+export const batchSchema = batchRefines(z.strictObject({ ...batchFields, rows: rowsSchema }));
+/** The batch without checking its rows (a fast path checks them; zod's batchSchema names what that path refuses). */
+export const batchHeadSchema = batchRefines(z.strictObject({ ...batchFields, rows: z.unknown() }));
 
 export type IngestBatch = z.infer<typeof batchSchema>;
 type IngestNetwork = z.infer<typeof networkSchema>;

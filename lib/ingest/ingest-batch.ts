@@ -4,13 +4,15 @@ import { createHash } from "node:crypto";
 import type { Database } from "@/lib/db/client";
 import type { SqlTransaction } from "@/lib/db/sql-transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { describeIssues, batchSchema, type FieldIssue, type IngestBatch } from "./batch-schema";
+import { describeIssues, batchHeadSchema, batchSchema, type FieldIssue, type IngestBatch } from "./batch-schema";
+import { rowsAccepted } from "./fast-rows";
 import { tableNames, tableSpecs, type TableName } from "./tables";
 import { findUnstorableStrings, mayHoldUnstorable } from "./storable";
 import { applyTransitions } from "./transitions";
-import { findDuplicateKeys, writeRows } from "./write";
+import { findDuplicateKeys, writeAllRows } from "./write";
 import { refreshRollups } from "./rollups";
 import { refreshRealized } from "./realized";
+import type { IngestProfile } from "./profile";
 
 export type IngestCounts = Partial<Record<TableName | "stake_removal_transitions" | "registration_ends" | "signal_scores" | "delegation_ends" | "unbonding_ends" | "placement_ends", number>>;
 export type IngestResult = {
@@ -53,7 +55,9 @@ export function parseBatch(body: unknown, text?: string): IngestBatch {
     const unstorable = findUnstorableStrings(body);
     if (unstorable.length) throw new IngestValidationError(unstorable);
   }
-  const result = batchSchema.safeParse(body);
+  const head = batchHeadSchema.safeParse(body);
+  const rows = (body as { rows?: unknown } | null)?.rows;
+  const result = head.success && rowsAccepted(rows) ? { success: true as const, data: { ...head.data, rows: rows as IngestBatch["rows"] } } : batchSchema.safeParse(body);
   if (!result.success) throw new IngestValidationError(describeIssues(result.error));
   const issues: FieldIssue[] = [];
   for (const name of tableNames) {
@@ -65,8 +69,9 @@ export function parseBatch(body: unknown, text?: string): IngestBatch {
   return result.data;
 }
 
-export async function ingestBatch(db: Pick<Database, "transaction">, batch: IngestBatch, checksum: string): Promise<IngestResult> {
-  return db.transaction(async (tx) => {
+export async function ingestBatch(db: Pick<Database, "transaction">, batch: IngestBatch, checksum: string, profile?: IngestProfile): Promise<IngestResult> {
+  return db.transaction(async (raw) => {
+    const tx = profile ? profile.wrap(raw) : raw;
     // The same new batch posted twice at once (a retry racing its original): the second waits here for the first to
     // commit, then finds it below and answers `duplicate` instead of colliding with its rows.
     await tx.query(Prisma.sql`SELECT pg_advisory_xact_lock(${BATCH_LOCK_CLASS}::int, hashtext(${batch.batch_id}))`);
@@ -83,11 +88,7 @@ export async function ingestBatch(db: Pick<Database, "transaction">, batch: Inge
     const networkId = await upsertNetwork(tx, batch.network);
     if (batch.collector) await claimLease(tx, networkId, batch.collector);
 
-    const counts: IngestCounts = {};
-    for (const name of tableNames) {
-      const rows = batch.rows[name];
-      if (rows?.length) counts[name] = await writeRows(tx, tableSpecs[name], rows, networkId);
-    }
+    const counts: IngestCounts = await writeAllRows(tx, tableNames.map((name) => ({ name, spec: tableSpecs[name], rows: batch.rows[name] })), networkId);
     await refreshRollups(tx, networkId, batch.rows);
     await refreshRealized(tx, networkId, batch.rows);
 

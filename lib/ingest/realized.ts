@@ -41,7 +41,9 @@ async function writeRealized(tx: SqlTransaction, topic: Topic, scope: Scope, sou
         WHERE ${where} AND ni.label = ${label} AND ${scope(spec.horizonSeconds)}
       ), x AS (SELECT e.nonce, ${realizedSql(spec)} AS realized FROM e)
       UPDATE network_inferences ni SET realized_value = x.realized, realized_key = ${realizedKey(spec)}
-      FROM x WHERE ${where} AND ni.label = ${label} AND ni.nonce = x.nonce`);
+      FROM x WHERE ${where} AND ni.label = ${label} AND ni.nonce = x.nonce
+        -- Most epochs in a price batch's window keep their value: rewriting them only made dead row versions.
+        AND (ni.realized_value IS DISTINCT FROM x.realized OR ni.realized_key IS DISTINCT FROM ${realizedKey(spec)})`);
     n += rowCount;
   }
   return n;

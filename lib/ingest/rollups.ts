@@ -32,7 +32,9 @@ export async function refreshRollups(tx: SqlTransaction, networkId: number, rows
   const nonces = touchedNonces(rows);
   const heights = (rows.blocks ?? []).map((b) => String((b as { height: string | number }).height));
   if (nonces.length === 0 && heights.length === 0) return 0;
-  // A block that arrives after the rows at its height (a backfill out of order) gives those rows their hour.
+  // A block that arrives after the rows at its height (a backfill out of order) gives those rows their hour. Each
+  // EXISTS carries OFFSET 0 so it stays one primary-key probe per (topic, height): without statistics (no autovacuum,
+  // or PGlite) the planner hashed every loss bundle of the network instead, each batch (78 ms on a devnet week; 21 ms).
   const { rows: pairs } = await tx.query<{ topic_id: string; hour: string }>(Prisma.sql`
     WITH x AS (
       SELECT topic_id, nonce FROM json_to_recordset(${JSON.stringify(nonces)}::json) AS r(topic_id bigint, nonce bigint)
@@ -40,9 +42,9 @@ export async function refreshRollups(tx: SqlTransaction, networkId: number, rows
       SELECT t.topic_id, h.height FROM topics t CROSS JOIN json_array_elements_text(${JSON.stringify(heights)}::json) AS j(v)
       CROSS JOIN LATERAL (SELECT j.v::bigint AS height) h
       WHERE t.network_id = ${networkId}
-        AND (EXISTS (SELECT 1 FROM loss_bundles WHERE network_id = ${networkId} AND topic_id = t.topic_id AND nonce = h.height)
-          OR EXISTS (SELECT 1 FROM network_inference_values WHERE network_id = ${networkId} AND topic_id = t.topic_id AND nonce = h.height)
-          OR EXISTS (SELECT 1 FROM rewards WHERE network_id = ${networkId} AND topic_id = t.topic_id AND block_height = h.height))
+        AND (EXISTS (SELECT 1 FROM loss_bundles WHERE network_id = ${networkId} AND topic_id = t.topic_id AND nonce = h.height OFFSET 0)
+          OR EXISTS (SELECT 1 FROM network_inference_values WHERE network_id = ${networkId} AND topic_id = t.topic_id AND nonce = h.height OFFSET 0)
+          OR EXISTS (SELECT 1 FROM rewards WHERE network_id = ${networkId} AND topic_id = t.topic_id AND block_height = h.height OFFSET 0))
     )
     SELECT DISTINCT x.topic_id::text AS topic_id, date_trunc('hour', b.time) AS hour
     FROM x JOIN blocks b ON b.network_id = ${networkId} AND b.height = x.nonce`);

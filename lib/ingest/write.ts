@@ -1,6 +1,6 @@
 // Set-based writes, never row by row. Immutable facts are streamed with COPY straight into their table, the
-// fastest way into Postgres; if any of them is already stored (an overlap after a restart) that COPY is rolled
-// back to its savepoint and the rows are merged instead. Merged rows travel as one JSON parameter expanded by
+// fastest way into Postgres; if any of them is already stored (an overlap after a restart) every table's write is
+// rolled back to one savepoint and all the rows are merged instead. Merged rows travel as one JSON parameter expanded by
 // json_to_recordset and upserted ON CONFLICT. Identifiers come from the static table specs, never from input.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SqlTransaction } from "@/lib/db/sql-transaction";
@@ -107,27 +107,36 @@ export function* copyText(spec: TableSpec, rows: readonly Row[], networkId: numb
 
 const UNIQUE_VIOLATION = "23505";
 
-async function copyNewFacts(tx: SqlTransaction, spec: TableSpec, rows: readonly Row[], networkId: number): Promise<number | null> {
+/** Writes one table's rows (COPY for immutable facts unless `merge`) and returns how many were inserted or changed. */
+async function writeTable(tx: SqlTransaction, spec: TableSpec, rows: readonly Row[], networkId: number, merge: boolean): Promise<number> {
+  if (rows.length === 0) return 0;
+  if (!merge && spec.merge.kind === "insert") return tx.copyRows(spec.table, writtenColumns(spec), copyText(spec, rows, networkId));
+  return (await tx.query(upsertStatement(spec, JSON.stringify(rows), networkId))).rowCount;
+}
+
+/**
+ * Writes every table's rows in `tables` order; returns the count per table that had rows. One savepoint covers
+ * them all: a savepoint per table cost two round trips each (17 tables a batch), and an overlap is rare.
+ */
+export async function writeAllRows<N extends string>(
+  tx: SqlTransaction, tables: readonly { name: N; spec: TableSpec; rows: readonly Row[] | undefined }[], networkId: number,
+): Promise<Partial<Record<N, number>>> {
+  const run = async (merge: boolean) => {
+    const counts: Partial<Record<N, number>> = {};
+    for (const { name, spec, rows } of tables) if (rows?.length) counts[name] = await writeTable(tx, spec, rows, networkId, merge);
+    return counts;
+  };
+  if (!tables.some((t) => t.rows?.length)) return {};
   await tx.query(Prisma.sql`SAVEPOINT copy_facts`);
   try {
-    const copied = await tx.copyRows(spec.table, writtenColumns(spec), copyText(spec, rows, networkId));
+    const counts = await run(false);
     await tx.query(Prisma.sql`RELEASE SAVEPOINT copy_facts`);
-    return copied;
+    return counts;
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
     await tx.query(Prisma.sql`ROLLBACK TO SAVEPOINT copy_facts`);
-    return null;
+    return run(true);
   }
-}
-
-/** Writes one table's rows and returns how many rows were inserted or changed. */
-export async function writeRows(tx: SqlTransaction, spec: TableSpec, rows: readonly Row[], networkId: number): Promise<number> {
-  if (rows.length === 0) return 0;
-  if (spec.merge.kind === "insert") {
-    const copied = await copyNewFacts(tx, spec, rows, networkId);
-    if (copied !== null) return copied;
-  }
-  return (await tx.query(upsertStatement(spec, JSON.stringify(rows), networkId))).rowCount;
 }
 
 /** Index pairs of rows that share a natural key: one statement cannot write the same row twice. */

@@ -6,6 +6,7 @@ import { serverEnv } from "@/lib/env";
 import { checksumOf, ingestBatch, parseBatch } from "@/lib/ingest/ingest-batch";
 import { readBodyWithLimit } from "@/lib/api/read-body";
 import { isAuthorized } from "@/lib/ingest/token";
+import { createIngestProfile } from "@/lib/ingest/profile";
 
 export const dynamic = "force-dynamic";
 
@@ -19,14 +20,27 @@ export async function POST(request: Request) {
         { field: "content-type", message: "must be application/json" },
       ]);
     const text = await readBodyWithLimit(request, serverEnv().INGEST_MAX_BYTES);
+    const profile = serverEnv().INGEST_PROFILE ? createIngestProfile() : undefined;
+    let t = performance.now();
+    const step = (label: string) => {
+      profile?.add(label, performance.now() - t);
+      t = performance.now();
+    };
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
       throw new ApiError("invalid_json", "the body is not valid JSON; nothing was written", [{ field: "(body)", message: "not valid JSON" }]);
     }
+    step("route: JSON.parse");
     const batch = parseBatch(body, text);
-    const result = await ingestBatch(await getDb(), batch, checksumOf(text));
+    step("route: validate");
+    const checksum = checksumOf(text);
+    const db = await getDb();
+    step("route: checksum");
+    const result = await ingestBatch(db, batch, checksum, profile);
+    step("route: transaction incl. commit");
+    profile?.print(batch.batch_id);
     return NextResponse.json({ status: result.status, batch_id: result.batchId, counts: result.counts, cursors: result.cursors });
   } catch (error) {
     return errorResponse(error, "POST /api/ingest");

@@ -1,0 +1,59 @@
+// The rows of a batch (~36 per block, 36,000 in a catch-up batch) checked by plain predicates, one per column type,
+// each accepting only values its zod schema in batch-schema.ts accepts: zod cost the route ~220 ms a batch. A row
+// they do not accept is not refused here: the whole batch then goes through zod, which names every offending field.
+import type { z } from "zod";
+import { columnSchema, MAX_ROWS_PER_TABLE } from "./batch-schema";
+import { tableNames, tableSpecs, type Column, type ColumnType } from "./tables";
+
+const INT64_MAX = "9223372036854775807";
+const HEIGHT = /^\d{1,19}$/;
+const DEC = /^-?\d{1,200}(\.\d{1,200})?$/;
+const AMOUNT = /^\d{1,78}$/;
+
+/** Types whose zod schema is cheap enough (or its rule subtle enough: times, JSON depth) to run per value. */
+const viaZod = (schema: z.ZodType) => (v: unknown) => schema.safeParse(v).success;
+
+function accepts(column: Column): (v: unknown) => boolean {
+  const plain: Partial<Record<ColumnType, (v: unknown) => boolean>> = {
+    height: (v) => typeof v === "string" && HEIGHT.test(v) && (v.length < 19 || v <= INT64_MAX),
+    int: (v) => typeof v === "number" && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647,
+    dec: column.nan ? (v) => typeof v === "string" && (v === "NaN" || DEC.test(v)) : (v) => typeof v === "string" && DEC.test(v),
+    amount: (v) => typeof v === "string" && AMOUNT.test(v),
+    text: (v) => typeof v === "string" && v.length <= 4096 && !v.includes("\u0000"),
+    bool: (v) => typeof v === "boolean",
+  };
+  return plain[column.type] ?? viaZod(columnSchema({ ...column, optional: false }));
+}
+
+const checkers = Object.fromEntries(
+  tableNames.map((name) => [name, tableSpecs[name].columns.map((c) => ({ name: c.name, optional: c.optional === true, ok: accepts(c) }))]),
+);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function rowAccepted(columns: (typeof checkers)[string], row: unknown): boolean {
+  if (!isRecord(row)) return false;
+  let present = 0;
+  for (const c of columns) {
+    if (!Object.hasOwn(row, c.name)) {
+      if (!c.optional) return false;
+      continue;
+    }
+    present++;
+    const v = row[c.name];
+    if (v === null ? !c.optional : !c.ok(v)) return false;
+  }
+  // Strict objects: a key that is no column (or an undefined value, which JSON cannot carry) is zod's to judge.
+  return Object.keys(row).length === present;
+}
+
+/** True only if batchSchema would accept `rows` as they are (so they can be used without zod's copy). */
+export function rowsAccepted(rows: unknown): boolean {
+  if (!isRecord(rows)) return false;
+  for (const [name, list] of Object.entries(rows)) {
+    const columns = checkers[name];
+    if (!columns || !Array.isArray(list) || list.length > MAX_ROWS_PER_TABLE) return false;
+    for (const row of list) if (!rowAccepted(columns, row)) return false;
+  }
+  return true;
+}
