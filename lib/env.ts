@@ -51,6 +51,8 @@ const serverSchema = z.object({
   COLLECTOR_CATCH_UP_BLOCKS: z.coerce.number().int().min(1).max(10_000).default(1000),
   /** While following the head, re-read the full state (validators, their delegations, …) at least this often. */
   COLLECTOR_STATE_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** While catching up, read pending validator rewards and signing infos only when a batch crosses a multiple of this height. */
+  COLLECTOR_CATCH_UP_DISTRIBUTION_BLOCKS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   INGEST_MAX_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   /** "1": the ingest route prints each batch's milliseconds per step and statement kind to stderr. */
   INGEST_PROFILE: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),

@@ -2,7 +2,7 @@
 // (the ingest route refuses that) and facts seen twice in a range merge instead of colliding.
 import type { IngestBatch } from "@/lib/ingest/batch-schema";
 import { naturalKey, tableNames, tableSpecs, type TableName } from "@/lib/ingest/tables";
-import { mergeRewardRows } from "./distribution-rows";
+import { RewardSums } from "./distribution-rows";
 
 type Row = Record<string, unknown>;
 type Updates = NonNullable<IngestBatch["updates"]>;
@@ -20,7 +20,6 @@ const mergers: Partial<Record<TableName, (prev: Row, next: Row) => Row>> = {
   }),
   topic_labels: (a, b) => ({ ...a, label_id: a.label_id ?? b.label_id ?? null, first_seen_height: minHeight(a.first_seen_height, b.first_seen_height) }),
   inference_weights: (a, b) => ({ ...a, weight: b.weight ?? a.weight ?? null, regret: b.regret ?? a.regret ?? null }),
-  validator_rewards: mergeRewardRows,
 };
 
 function minHeight(a: unknown, b: unknown): string {
@@ -36,6 +35,8 @@ export class BatchBuilder {
   private readonly registrationEnds: NonNullable<Updates["registrations"]> = [];
   private readonly placementEnds: NonNullable<Updates["placement_ends"]> = [];
   private fullStateHeight: bigint | null = null;
+  /** The validator_rewards rows, summed apart from the other tables (see RewardSums). */
+  readonly validatorRewards = new RewardSums();
 
   add(table: TableName, row: Row): void {
     // The route's own notion of a repeated key, so what merges here is exactly what it would refuse.
@@ -68,6 +69,7 @@ export class BatchBuilder {
    */
   absorb(other: BatchBuilder, batchTo: bigint): void {
     for (const [table, rows] of other.tables) for (const row of rows.values()) this.add(table, row);
+    this.validatorRewards.merge(other.validatorRewards);
     for (const u of other.removalUpdates) this.removalUpdates.push(u);
     for (const u of other.registrationEnds) this.registrationEnds.push(u);
     for (const u of other.placementEnds) this.placementEnds.push(u);
@@ -93,25 +95,22 @@ export class BatchBuilder {
 
   /** The rows gathered for one table so far. */
   rowsOf(table: TableName): Row[] {
-    return [...(this.tables.get(table)?.values() ?? [])];
+    return table === "validator_rewards" ? this.validatorRewards.rows() : [...(this.tables.get(table)?.values() ?? [])];
   }
 
   count(table: TableName): number {
-    return this.tables.get(table)?.size ?? 0;
+    return table === "validator_rewards" ? this.validatorRewards.size : (this.tables.get(table)?.size ?? 0);
   }
 
   get size(): number {
-    let n = this.removalUpdates.length + this.registrationEnds.length + this.placementEnds.length;
+    let n = this.removalUpdates.length + this.registrationEnds.length + this.placementEnds.length + this.validatorRewards.size;
     for (const rows of this.tables.values()) n += rows.size;
     return n;
   }
 
   build(): { rows: IngestBatch["rows"]; updates?: IngestBatch["updates"] } {
     const rows: Record<string, Row[]> = {};
-    for (const name of tableNames) {
-      const table = this.tables.get(name);
-      if (table?.size) rows[name] = [...table.values()];
-    }
+    for (const name of tableNames) if (this.count(name)) rows[name] = this.rowsOf(name);
     const updates: Updates = {};
     if (this.removalUpdates.length) updates.stake_removals = [...this.removalUpdates];
     if (this.registrationEnds.length) updates.registrations = [...this.registrationEnds];

@@ -8,7 +8,9 @@ import path from "node:path";
 
 export function startCollectorProcess(): { stop(): Promise<void> } {
   const script = path.join(process.cwd(), "scripts", "collect.ts");
-  const child = spawn(process.execPath, [...process.execArgv, "--import", "tsx", script], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, COLLECTOR_CHILD: "1" } });
+  // A larger young generation (64 MB semi-spaces; V8 sizes them at most 16 MB by default): the collector allocates
+  // each batch's decoded events and rows as short-lived objects, and scavenging them took a quarter of its CPU.
+  const child = spawn(process.execPath, [...process.execArgv, "--max-semi-space-size=64", "--import", "tsx", script], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, COLLECTOR_CHILD: "1" } });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.on("error", (error) => console.error(`collector: could not start its process: ${error.message}`));
   return {

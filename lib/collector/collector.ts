@@ -49,6 +49,9 @@ export type CollectorOptions = {
   stateEveryBlocks?: number;
   /** When following the head, also re-read them after this long (ms); Infinity turns it off. */
   stateEveryMs?: number;
+  /** In catch-up batches, a full read includes the pending validator rewards and signing infos only when the batch
+   *  crosses a multiple of this height; near the head, every full read includes them. */
+  catchUpDistributionEveryBlocks?: number;
   id?: string;
   /** Base of the exponential backoff after a failed batch (ms). */
   backoffMs?: number;
@@ -71,6 +74,7 @@ export function startCollector(options: CollectorOptions) {
   const concurrency = options.concurrency ?? 3;
   const pollMs = options.pollMs ?? 2000;
   const stateEvery = BigInt(options.stateEveryBlocks ?? 720);
+  const distributionEvery = BigInt(options.catchUpDistributionEveryBlocks ?? 10_000);
   const backoffMs = options.backoffMs ?? 1000;
   const log = options.log ?? (() => {});
   const abort = new AbortController();
@@ -122,9 +126,11 @@ export function startCollector(options: CollectorOptions) {
 
   // Batch boundaries and full-state reads depend only on heights (multiples of batchBlocks and stateEveryBlocks, the
   // first batch, the head), never on when this process started: an interrupted run ends in the same state.
+  const catchingUp = (cursor: bigint, head: bigint) => head - cursor > catchUpBlocks;
+  const crosses = (from: bigint, to: bigint, every: bigint) => to / every > (from - 1n) / every;
   function rangeAfter(cursor: bigint, head: bigint): bigint {
     // Far behind: catch-up batches (aligned on their own multiples, so a restart cuts the same ones).
-    const step = head - cursor > catchUpBlocks ? catchUpBlocks : BigInt(batchBlocks);
+    const step = catchingUp(cursor, head) ? catchUpBlocks : BigInt(batchBlocks);
     const boundary = (cursor / step + 1n) * step;
     return boundary < head ? boundary : head;
   }
@@ -168,9 +174,12 @@ export function startCollector(options: CollectorOptions) {
 
     const fullState =
       from === startHeight ||
-      to / stateEvery > (from - 1n) / stateEvery ||
+      crosses(from, to, stateEvery) ||
       (to === head && Date.now() - lastFullStateAt > (options.stateEveryMs ?? 300_000));
-    const topicNames = await state.read(builder, { touched, full: fullState, to, head });
+    // Pending rewards cost one request per delegator: far behind, the stored ones (stamped with the height they are
+    // as of) are refreshed every `distributionEvery` heights, not with each full read of the batches racing past.
+    const distribution = fullState && (!catchingUp(from - 1n, head) || crosses(from, to, distributionEvery));
+    const topicNames = await state.read(builder, { touched, full: fullState, distribution, to, head });
     prices?.noteTopics(topicNames);
     const first = fetched[0]?.block.time;
     const last = fetched.at(-1)?.block.time;

@@ -3,7 +3,7 @@
 // AllocateTokensToValidator); both are DecCoins, summed exactly per validator and 1,000-block bucket.
 import type { UnknownEvent } from "@/lib/allora/events";
 import { REWARD_BUCKET_BLOCKS } from "@/lib/ingest/tables-distribution";
-import { addScaled, scaledToDec, toScaled } from "@/lib/staking/amounts";
+import { addScaled, scaledToDec, toScaled, type Scaled } from "@/lib/staking/amounts";
 import type { BatchBuilder } from "./batch-builder";
 import { EventDecodeError } from "./event-rows";
 
@@ -24,19 +24,54 @@ export function decCoinsAmount(text: string, denom = DENOM): string | null {
   return found;
 }
 
-const addDecs = (a: string, b: string) => scaledToDec(addScaled(toScaled(a), toScaled(b)));
+type Sum = { operator: string; bucket: bigint; from: bigint; to: bigint; blocks: number; rewards: Scaled; commission: Scaled };
+const ZERO: Scaled = { units: 0n, scale: 0 };
 
-/** Two rows of one bucket within a batch: sums added, covered heights widened, blocks counted once per height. */
-export function mergeRewardRows(a: Row, b: Row): Row {
-  const sameBlock = a.to_height === b.from_height;
-  return {
-    ...a,
-    from_height: a.from_height,
-    to_height: b.to_height,
-    blocks: Number(a.blocks) + (sameBlock ? 0 : Number(b.blocks)),
-    rewards: addDecs(String(a.rewards), String(b.rewards)),
-    commission: addDecs(String(a.commission), String(b.commission)),
-  };
+/**
+ * One batch's validator_rewards rows, summed as scaled bigints and written out as decimal text once, in rows():
+ * a block brings two events per validator, and re-parsing a growing text sum for each was most of a batch's
+ * row-building time.
+ */
+export class RewardSums {
+  private readonly sums = new Map<string, Sum>();
+
+  /** Adds one event's amount; heights come in ascending order, and a block's two events count it once. */
+  add(operator: string, height: bigint, kind: "rewards" | "commission", amount: Scaled): void {
+    const bucket = ((height - 1n) / REWARD_BUCKET_BLOCKS) * REWARD_BUCKET_BLOCKS + 1n;
+    const key = `${operator}|${bucket}`;
+    let sum = this.sums.get(key);
+    if (!sum) this.sums.set(key, (sum = { operator, bucket, from: height, to: height, blocks: 1, rewards: ZERO, commission: ZERO }));
+    else if (sum.to !== height) {
+      sum.to = height;
+      sum.blocks += 1;
+    }
+    sum[kind] = addScaled(sum[kind], amount);
+  }
+
+  /** Takes another part's sums (later heights than this one's); a block both parts hold is counted once. */
+  merge(other: RewardSums): void {
+    for (const [key, s] of other.sums) {
+      const mine = this.sums.get(key);
+      if (!mine) this.sums.set(key, { ...s });
+      else {
+        mine.blocks += s.blocks - (mine.to === s.from ? 1 : 0);
+        mine.to = s.to;
+        mine.rewards = addScaled(mine.rewards, s.rewards);
+        mine.commission = addScaled(mine.commission, s.commission);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.sums.size;
+  }
+
+  rows(): Row[] {
+    return [...this.sums.values()].map((s) => ({
+      operator_address: s.operator, bucket_height: String(s.bucket), from_height: String(s.from), to_height: String(s.to),
+      blocks: s.blocks, rewards: scaledToDec(s.rewards), commission: scaledToDec(s.commission),
+    }));
+  }
 }
 
 function attribute(ev: UnknownEvent, key: string, height: bigint): string {
@@ -52,10 +87,5 @@ export function addDistributionEvent(b: BatchBuilder, ev: UnknownEvent, height: 
   const text = attribute(ev, "amount", height);
   const amount = decCoinsAmount(text);
   if (amount === null) throw new EventDecodeError(`block ${height}: ${ev.type}.amount is not DecCoins: ${JSON.stringify(text.slice(0, 80))}`);
-  const bucket = ((height - 1n) / REWARD_BUCKET_BLOCKS) * REWARD_BUCKET_BLOCKS + 1n;
-  const h = String(height);
-  b.add("validator_rewards", {
-    operator_address: validator, bucket_height: String(bucket), from_height: h, to_height: h, blocks: 1,
-    rewards: ev.type === "rewards" ? amount : "0", commission: ev.type === "commission" ? amount : "0",
-  });
+  b.validatorRewards.add(validator, height, ev.type, toScaled(amount));
 }

@@ -35,6 +35,7 @@ export function collectorOptionsFromEnv(overrides: Partial<CollectorOptions> = {
     rpcBatchHeights: Math.max(1, env.COLLECTOR_RPC_BATCH),
     catchUpBatchBlocks: env.COLLECTOR_CATCH_UP_BLOCKS,
     stateEveryMs: env.COLLECTOR_STATE_EVERY_SECONDS * 1000,
+    catchUpDistributionEveryBlocks: env.COLLECTOR_CATCH_UP_DISTRIBUTION_BLOCKS,
     ingest: { url: env.INGEST_URL ?? `http://127.0.0.1:${env.PORT}/api/ingest`, token: getIngestToken() },
     groundTruth,
     fromHeight: env.COLLECT_FROM_HEIGHT,

@@ -86,10 +86,11 @@ export function createStateReader(lcd: LcdClient, log: (message: string) => void
   }
 
   return {
-    /** Adds the state the batch needs: touched topics and stakes, or everything when `full`. */
-    /** Answers the names of the topics it read, from which the ground-truth feed learns what to price. */
-    async read(b: BatchBuilder, args: { touched: Touched; full: boolean; to: bigint; head: bigint }): Promise<string[]> {
-      const { touched, full, to, head } = args;
+    /** Adds the state the batch needs: touched topics and stakes, or everything when `full` (the x/distribution and
+     *  x/slashing state only if `distribution` too). Answers the names of the topics it read, from which the
+     *  ground-truth feed learns what to price. */
+    async read(b: BatchBuilder, args: { touched: Touched; full: boolean; distribution: boolean; to: bigint; head: bigint }): Promise<string[]> {
+      const { touched, full, distribution, to, head } = args;
       const listed = full ? await attempt("topics", "topics", to, head, (h) => listTopicIds(lcd, h)) : null;
       const ids = listed ?? [...touched.topics].map(BigInt);
       const parts: Promise<BatchBuilder | null>[] = [];
@@ -103,7 +104,7 @@ export function createStateReader(lcd: LcdClient, log: (message: string) => void
       parts.push(attempt("stakes", "stakes", to, head, into((sub, h) => addStakes(sub, lcd, touched, h))));
       if (full) {
         const validators = attempt("validators", "validators", to, head, into((sub, h) => addValidators(sub, lcd, h)));
-        parts.push(validators, ...distributionReads(validators, to, head));
+        parts.push(validators, ...(distribution ? distributionReads(validators, to, head) : []));
         parts.push(attempt("emissions", "emissions", to, head, into((sub, h) => addEmissions(sub, lcd, h))));
       }
       const others = await Promise.all(parts);

@@ -1,5 +1,6 @@
 // What the devnet says the x/distribution and x/slashing tables should hold: reward buckets summed from the
-// `rewards`/`commission` events it served, pending rewards and signing info from its state at the collector's reads.
+// `rewards`/`commission` events it served, pending rewards and signing info from its state at the collector's reads
+// of them (not every full state read includes them while catching up).
 import type { TypedEv } from "@/lib/devnet/chain-types";
 import { fmtLegacy } from "@/lib/devnet/dec";
 import { SIGNED_BLOCKS_WINDOW, signingInfoJson } from "@/lib/devnet/slashing";
@@ -37,13 +38,13 @@ export function distributionChecks(sim: Simulation, events: { h: number; ev: Typ
   const pending: string[] = [];
   for (const key of sim.validators.shares.keys()) {
     const [delegator, operator] = key.split("|");
-    const seen = w.reads.filter((r) => (sim.validators.shares.peek(key)?.at(r) ?? 0n) > 0n);
+    const seen = w.distributionReads.filter((r) => (sim.validators.shares.peek(key)?.at(r) ?? 0n) > 0n);
     const v = sim.validators.list.find((x) => x.operator === operator);
     if (!seen.length || !v || !delegator) continue;
     const at = seen.at(-1)!;
     pending.push(j(delegator, operator, trimmed(fmtLegacy(sim.validators.pendingReward(delegator, v, at))), at));
   }
-  const last = w.reads.at(-1) ?? 0;
+  const last = w.distributionReads.at(-1) ?? 0;
   const signing = sim.validators.list.flatMap((v) => {
     const info = signingInfoJson(sim, v, last, isoTime);
     return info ? [j(v.operator, info.address, info.missed_blocks_counter, SIGNED_BLOCKS_WINDOW, last)] : [];

@@ -12,7 +12,8 @@ import { demoAccount } from "@/lib/devnet/ledger-intents";
 import { distributionChecks } from "./devnet-distribution-expectations";
 
 export type Check = [table: string, expected: string[], sql: string];
-export type Windows = { reads: number[]; batches: { from: number; to: number }[]; topics: { id: number; h: number }[] };
+/** reads: heights of the full state reads; distributionReads: those that read the x/distribution and x/slashing state too. */
+export type Windows = { reads: number[]; distributionReads: number[]; batches: { from: number; to: number }[]; topics: { id: number; h: number }[] };
 
 const j = (...parts: unknown[]) => parts.map((p) => (p === null || p === undefined ? "" : String(p))).join("|");
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -88,32 +88,49 @@ export const blockResultSchema = z
     txCount: raw.block.data?.txs?.length ?? 0,
   }));
 
-export const rawEventAttributeSchema = z.object({
-  key: z
-    .string()
-    .nullish()
-    .transform((value) => value ?? ""),
-  value: z
-    .string()
-    .nullish()
-    .transform((value) => value ?? ""),
-  index: z.boolean().optional(),
+export interface RawEvent {
+  type: string;
+  /** A missing key or value is "" (older nodes omit empty ones); the optional `index` flag is checked, not kept. */
+  attributes: { key: string; value: string }[];
+}
+
+const received = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * A list of ABCI events (missing or null: none), checked by hand rather than as z.array(z.object(…)): a block
+ * carries dozens of events of a few attributes each, and zod's per-object parsing of them was the largest part of
+ * decoding block_results. Same checks, and a malformed one is an issue at its own path (`…events.3.attributes.0.key`).
+ */
+const rawEventsSchema = z.unknown().optional().transform((list, ctx): RawEvent[] => {
+  const fail = (path: (string | number)[], expected: string, input: unknown) => {
+    ctx.issues.push({ code: "custom", message: `Invalid input: expected ${expected}, received ${received(input)}`, input, path });
+    return z.NEVER;
+  };
+  if (list === null || list === undefined) return [];
+  if (!Array.isArray(list)) return fail([], "array", list);
+  const events: RawEvent[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const ev: unknown = list[i];
+    if (!isObject(ev)) return fail([i], "object", ev);
+    if (typeof ev.type !== "string") return fail([i, "type"], "string", ev.type);
+    const raw = ev.attributes ?? [];
+    if (!Array.isArray(raw)) return fail([i, "attributes"], "array", raw);
+    const attributes: RawEvent["attributes"] = new Array(raw.length);
+    for (let j = 0; j < raw.length; j++) {
+      const a: unknown = raw[j];
+      if (!isObject(a)) return fail([i, "attributes", j], "object", a);
+      const key = a.key ?? "";
+      const value = a.value ?? "";
+      if (typeof key !== "string") return fail([i, "attributes", j, "key"], "string", key);
+      if (typeof value !== "string") return fail([i, "attributes", j, "value"], "string", value);
+      if (a.index !== undefined && typeof a.index !== "boolean") return fail([i, "attributes", j, "index"], "boolean", a.index);
+      attributes[j] = { key, value };
+    }
+    events[i] = { type: ev.type, attributes };
+  }
+  return events;
 });
-
-export const rawEventSchema = z.object({
-  type: z.string(),
-  attributes: z
-    .array(rawEventAttributeSchema)
-    .nullish()
-    .transform((value) => value ?? []),
-});
-
-export type RawEvent = z.output<typeof rawEventSchema>;
-
-const rawEventsSchema = z
-  .array(rawEventSchema)
-  .nullish()
-  .transform((value) => value ?? []);
 
 export const blockResultsResultSchema = z.object({
   height: heightSchema,

@@ -53,8 +53,12 @@ export const evBytes = z
 type SnakeToCamel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<SnakeToCamel<T>>}` : S;
 export type Camelize<T> = { [K in keyof T as K extends string ? SnakeToCamel<K> : K]: T[K] };
 
+// Keys are the schemas' own (z.object drops others), so the cache stays small; each event renamed every key anew.
+const camelKeys = new Map<string, string>();
 function toCamel(key: string): string {
-  return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  let camel = camelKeys.get(key);
+  if (camel === undefined) camelKeys.set(key, (camel = key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())));
+  return camel;
 }
 
 /**

@@ -189,6 +189,27 @@ describe("getBlockResults", () => {
     });
   });
 
+  it("refuses a malformed event list, naming the offending field", async () => {
+    const results = (events: unknown, txEvents: unknown = []) => ({
+      result: { height: "9", txs_results: [{ code: 0, events: txEvents }], finalize_block_events: events },
+    });
+    const pathOf = async (body: object) => {
+      const error = await createRpcClient({ baseUrl: BASE, fetch: rpcServing({ "/block_results?height=9": body }).fetch }).getBlockResults(9).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AlloraDecodeError);
+      return (error as AlloraDecodeError).issues.map((i) => i.path);
+    };
+    const ok = { type: "rewards", attributes: [{ key: "amount", value: "1uallo" }] };
+    expect(await pathOf(results([ok, { type: "x", attributes: [{ key: "a", value: 5 }] }]))).toEqual(["result.finalize_block_events.1.attributes.0.value"]);
+    expect(await pathOf(results([], [ok, { attributes: [] }]))).toEqual(["result.txs_results.0.events.1.type"]);
+    expect(await pathOf(results([{ type: "x", attributes: {} }]))).toEqual(["result.finalize_block_events.0.attributes"]);
+    expect(await pathOf(results([{ type: "x", attributes: [{ key: "k", value: "v", index: "yes" }] }]))).toEqual(["result.finalize_block_events.0.attributes.0.index"]);
+    expect(await pathOf(results("none"))).toEqual(["result.finalize_block_events"]);
+    // Missing keys, values and lists are what older nodes send for empty ones.
+    const server = rpcServing({ "/block_results?height=9": results([{ type: "x", attributes: [{ key: "k" }, { value: "v", index: true }] }, { type: "y" }], null) });
+    const { events } = await createRpcClient({ baseUrl: BASE, fetch: server.fetch }).getBlockResults(9);
+    expect(events.map((e) => [e.event.type, e.event.kind === "unknown" && e.event.attributes])).toEqual([["x", [{ key: "k", value: "" }, { key: "", value: "v" }]], ["y", []]]);
+  });
+
   it("retries a 503 from the node before decoding", async () => {
     let calls = 0;
     const fetch = async () => {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { bech32 } from "bech32";
 import { consensusAddress } from "@/lib/allora/consensus-address";
-import { decCoinsAmount, mergeRewardRows } from "@/lib/collector/distribution-rows";
+import { decCoinsAmount, RewardSums } from "@/lib/collector/distribution-rows";
+import { toScaled } from "@/lib/staking/amounts";
 import { realizedValidatorApr } from "@/lib/staking/apr";
 import { bondStatus, isBonded } from "@/lib/staking/validator-status";
 
@@ -38,11 +39,27 @@ describe("DecCoins of distribution events", () => {
     expect(decCoinsAmount("-1uallo")).toBeNull();
   });
 
-  it("sums one bucket's rows exactly and counts a block's two events once", () => {
-    const row = (h: number, rewards: string, commission: string) => ({ operator_address: "v", bucket_height: "1", from_height: String(h), to_height: String(h), blocks: 1, rewards, commission });
-    const sameBlock = mergeRewardRows(row(5, "0", "0.100000000000000001"), row(5, "1.000000000000000009", "0"));
-    const next = mergeRewardRows(sameBlock, row(6, "0.5", "0.05"));
-    expect(next).toMatchObject({ from_height: "5", to_height: "6", blocks: 2, rewards: "1.500000000000000009", commission: "0.150000000000000001" });
+  it("sums one bucket's events exactly, counts a block's two events once and starts a new bucket at its first height", () => {
+    const sums = new RewardSums();
+    sums.add("v", 5n, "commission", toScaled("0.100000000000000001"));
+    sums.add("v", 5n, "rewards", toScaled("1.000000000000000009"));
+    sums.add("v", 6n, "rewards", toScaled("0.5"));
+    sums.add("v", 6n, "commission", toScaled("0.05"));
+    sums.add("v", 1001n, "rewards", toScaled("2"));
+    expect(sums.rows()).toEqual([
+      { operator_address: "v", bucket_height: "1", from_height: "5", to_height: "6", blocks: 2, rewards: "1.500000000000000009", commission: "0.150000000000000001" },
+      { operator_address: "v", bucket_height: "1001", from_height: "1001", to_height: "1001", blocks: 1, rewards: "2", commission: "0" },
+    ]);
+  });
+
+  it("merged from another batch part, a shared block is counted once", () => {
+    const [a, b, whole] = [new RewardSums(), new RewardSums(), new RewardSums()];
+    for (const [sums, h, kind, amount] of [[a, 7n, "rewards", "1"], [b, 7n, "commission", "0.25"], [b, 8n, "rewards", "3"]] as const) {
+      sums.add("v", h, kind, toScaled(amount));
+      whole.add("v", h, kind, toScaled(amount));
+    }
+    a.merge(b);
+    expect(a.rows()).toEqual(whole.rows());
   });
 });
 
