@@ -3,12 +3,9 @@
 import { consensusAddress } from "@/lib/allora/consensus-address";
 import type { LcdClient } from "@/lib/allora/lcd-client";
 import type { BatchBuilder } from "./batch-builder";
+import { inGroups } from "./in-groups";
 
 const s = (v: bigint | number) => String(v);
-
-async function inGroups<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
-}
 
 /** One request per delegator: the chain has no query for all delegators' rewards at once. */
 export async function addPendingRewards(b: BatchBuilder, lcd: LcdClient, delegators: readonly string[], height: bigint): Promise<void> {

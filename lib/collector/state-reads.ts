@@ -9,6 +9,7 @@ import { BatchBuilder } from "./batch-builder";
 import type { Touched } from "./event-rows";
 import { addPendingRewards, addSigningInfos } from "./distribution-state";
 import { addEmissions, addStakes, addTopics, addValidators, listTopicIds } from "./state-rows";
+import { inGroups } from "./in-groups";
 
 export type StateNotice = {
   /** What is missing: "topic 3", "emissions", "validators", "validator rewards", "signing info", "stakes", "topics", or "rpc batches". */
@@ -29,10 +30,6 @@ function unservable(error: unknown): { kind: "missing" | "pruned"; detail: strin
   if (error.status === 501 || error.status === 404) return { kind: "missing", detail: publicErrorMessage(error), lowest: null };
   const pruned = PRUNED.exec(error.detail ?? error.message);
   return pruned ? { kind: "pruned", detail: pruned[0], lowest: BigInt(pruned[2]!) } : null;
-}
-
-async function inGroups<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
 }
 
 export function createStateReader(lcd: LcdClient, log: (message: string) => void) {

@@ -3,13 +3,10 @@
 import type { LcdClient } from "@/lib/allora/lcd-client";
 import type { BatchBuilder } from "./batch-builder";
 import type { Touched } from "./event-rows";
+import { inGroups } from "./in-groups";
 
 const s = (v: bigint | number) => String(v);
 const isZeroDec = (v: string) => /^-?0+(\.0+)?$/.test(v);
-
-async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
-}
 
 export async function listTopicIds(lcd: LcdClient, height: bigint): Promise<bigint[]> {
   const next = await lcd.getNextTopicId({ height });
@@ -19,7 +16,7 @@ export async function listTopicIds(lcd: LcdClient, height: bigint): Promise<bigi
 /** Answers the topics' names, from which the ground-truth feed learns what to price. */
 export async function addTopics(b: BatchBuilder, lcd: LcdClient, ids: readonly bigint[], height: bigint): Promise<string[]> {
   const names: string[] = [];
-  await inBatches(ids, 8, async (id) => {
+  await inGroups(ids, 8, async (id) => {
     const [info, active] = await Promise.all([lcd.getTopic(id, { height }), lcd.isTopicActive(id, { height })]);
     const t = info.topic;
     names.push(t.metadata);
@@ -41,7 +38,7 @@ export async function addTopics(b: BatchBuilder, lcd: LcdClient, ids: readonly b
 }
 
 export async function addStakes(b: BatchBuilder, lcd: LcdClient, touched: Touched, height: bigint): Promise<void> {
-  await inBatches([...touched.stakes], 8, async (key) => {
+  await inGroups([...touched.stakes], 8, async (key) => {
     const [topic = "", reputer = ""] = key.split("|");
     const [self, delegated] = await Promise.all([
       lcd.getReputerStakeSelf(reputer, topic, { height }),
@@ -49,7 +46,7 @@ export async function addStakes(b: BatchBuilder, lcd: LcdClient, touched: Touche
     ]);
     b.add("reputer_stakes", { topic_id: topic, reputer, block_height: s(height), self_stake: s(self), delegated_stake: s(delegated) });
   });
-  await inBatches([...touched.placements], 8, async (key) => {
+  await inGroups([...touched.placements], 8, async (key) => {
     const [topic = "", delegator = "", reputer = ""] = key.split("|");
     const info = await lcd.getDelegateStakePlacement(topic, delegator, reputer, { height });
     // A placement whose amount is zero is gone from the chain (fully withdrawn): its last row is closed instead.
@@ -71,7 +68,7 @@ export async function addValidators(b: BatchBuilder, lcd: LcdClient, height: big
     });
     b.add("validator_history", { operator_address: v.operatorAddress, block_height: s(height), status: v.status, jailed: v.jailed, tokens: s(v.tokens), commission_rate: v.commissionRate });
   }
-  await inBatches(validators, 4, async (v) => {
+  await inGroups(validators, 4, async (v) => {
     const [delegations, unbondings] = await Promise.all([
       lcd.listValidatorDelegations(v.operatorAddress, { height }),
       lcd.listValidatorUnbondingDelegations(v.operatorAddress, { height }),
