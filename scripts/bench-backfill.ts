@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createEmptyPostgresDatabase } from "../tests/support/test-db";
+import { withYoungGeneration } from "./node-flags.mjs";
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 7);
 const TARGETS = (process.env.BENCH_TARGETS ?? "postgres,pglite").split(",").map((t) => t.trim());
@@ -32,7 +33,8 @@ async function freePort(): Promise<number> {
 }
 
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const full: NodeJS.ProcessEnv = { ...process.env, ...env };
+  // The devnet and the app with the flags `npm run demo` gives them.
+  const full: NodeJS.ProcessEnv = withYoungGeneration({ ...process.env, ...env });
   // PGlite runs: no DATABASE_URL at all, so the app opens its embedded database.
   if (!env.DATABASE_URL) delete full.DATABASE_URL;
   return spawn(command, args, { env: full, stdio: ["ignore", "pipe", "inherit"], detached: true });

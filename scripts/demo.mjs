@@ -2,6 +2,7 @@
 // history, the app, and its in-process collector indexing the devnet into an embedded database of its own
 // (.data/demo, never mixed with a real network's data). Everything it shows is labelled "Simulated devnet".
 import { spawn, spawnSync } from "node:child_process";
+import { withYoungGeneration } from "./node-flags.mjs";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -40,7 +41,11 @@ if (!existsSync(".next/BUILD_ID")) {
 console.log(
   `demo: starting the simulated devnet on port ${devnetPort}${ageDays > 0.001 ? ` (it first started ${(ageDays * 24).toFixed(1)} h ago and has gone on since)` : ""}…`,
 );
-const devnet = spawn("npx", ["--no-install", "tsx", "scripts/devnet.ts", "--days", days, "--port", devnetPort], { stdio: "inherit", detached: true });
+const devnet = spawn("npx", ["--no-install", "tsx", "scripts/devnet.ts", "--days", days, "--port", devnetPort], {
+  stdio: "inherit",
+  detached: true,
+  env: withYoungGeneration(process.env),
+});
 children.push(devnet);
 devnet.on("exit", (code) => {
   console.error(`demo: the devnet exited (${code}); stopping`);
@@ -75,6 +80,6 @@ const env = {
   NEXT_MANUAL_SIG_HANDLE: "true",
 };
 console.log(`demo: open http://localhost:${appPort} — the collector indexes the devnet's history first (progress in /api/health)`);
-const app = spawn("npx", ["--no-install", "next", "start", "-p", appPort], { stdio: "inherit", env, detached: true });
+const app = spawn("npx", ["--no-install", "next", "start", "-p", appPort], { stdio: "inherit", env: withYoungGeneration(env), detached: true });
 children.push(app);
 app.on("exit", (code) => stopAll(code ?? 0));

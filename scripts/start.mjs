@@ -2,6 +2,7 @@
 // (so a fresh clone needs only `npm install && npm start`).
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { withYoungGeneration } from "./node-flags.mjs";
 
 if (!existsSync(".next/BUILD_ID")) {
   console.log("start: no production build yet, running `next build` first (about a minute)…");
@@ -11,7 +12,7 @@ if (!existsSync(".next/BUILD_ID")) {
 // NEXT_MANUAL_SIG_HANDLE: the app handles SIGINT/SIGTERM itself, stopping its collector before it exits.
 const server = spawn("npx", ["--no-install", "next", "start", ...process.argv.slice(2)], {
   stdio: "inherit",
-  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+  env: withYoungGeneration({ ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" }),
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
