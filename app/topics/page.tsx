@@ -40,9 +40,9 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
             <TopicTable topics={shown} view={view} />
           )}
           <p className="mt-3 text-xs text-muted-foreground">
-            Edges: 1 − network loss ÷ reference loss over the last 7 days of the chain&apos;s own loss bundles (the topic&apos;s
-            loss method); &ldquo;wins&rdquo; is the share of epochs the network&apos;s loss was lower. The best worker is
-            the inferer with the lowest loss over those 7 days. {asOfBlock(directory.asOfHeight)}.
+            Edges: 1 − network loss ÷ reference loss over the epochs of the last 7 days (in whole hours) of the chain&apos;s
+            own loss bundles (the topic&apos;s loss method); &ldquo;wins&rdquo; is the share of epochs the network&apos;s loss
+            was lower. The best worker is the inferer with the lowest loss over those 7 days, {asOfBlock(directory.asOfHeight)}.
           </p>
         </>
       )}
