@@ -4,7 +4,8 @@
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { startCollectorProcess } from "@/lib/collector/child-process";
-import { collectorNetworkFromEnv, collectorOptionsFromEnv } from "@/lib/collector/from-env";
+import { networkFromEnv } from "@/lib/allora/networks";
+import { collectorOptionsFromEnv } from "@/lib/collector/from-env";
 import { startSignalPublisher } from "@/lib/collector/signal-publisher";
 
 export async function startUp(): Promise<void> {
@@ -15,7 +16,7 @@ export async function startUp(): Promise<void> {
   const env = serverEnv();
   let collector: { stop(): Promise<void> } | undefined;
   if (env.COLLECTOR_ENABLED) {
-    const network = collectorNetworkFromEnv();
+    const network = networkFromEnv();
     console.log(`collector: starting its process for ${network.name} (${network.chainId}) at ${network.rpcUrl}`);
     collector = startCollectorProcess();
   }

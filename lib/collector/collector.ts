@@ -19,10 +19,8 @@ import { createStateReader, type StateNotice } from "./state-reads";
 import { IngestRefusedError, postBatch, type CollectorReport } from "./ingest-client";
 import { createGroundTruthFeed } from "./ground-truth-rows";
 
-export type CollectorNetwork = ChainNetwork;
-
 export type CollectorOptions = {
-  network: CollectorNetwork;
+  network: ChainNetwork;
   lcd: LcdClient;
   rpc: RpcClient;
   ingest: { url: string; token: string };

@@ -6,18 +6,12 @@ import { createPublicPriceSource } from "@/lib/allora/price-sources";
 import { networkFromEnv } from "@/lib/allora/networks";
 import { serverEnv } from "@/lib/env";
 import { getIngestToken } from "@/lib/ingest/token";
-import type { CollectorNetwork, CollectorOptions } from "./collector";
+import type { CollectorOptions } from "./collector";
 import { GROUND_TRUTH_ASSETS } from "./ground-truth-rows";
-
-export { DEVNET_CHAIN_ID } from "@/lib/allora/networks";
-
-export function collectorNetworkFromEnv(): CollectorNetwork {
-  return networkFromEnv();
-}
 
 export function collectorOptionsFromEnv(overrides: Partial<CollectorOptions> = {}): CollectorOptions {
   const env = serverEnv();
-  const network = collectorNetworkFromEnv();
+  const network = networkFromEnv();
   const http = { timeoutMs: 15_000, retries: 4 };
   // The devnet's own market is its (simulated) ground truth; public networks use public exchange prices, asked
   // briefly and without many retries so an outage of the price source never slows block indexing down.

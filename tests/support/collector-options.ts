@@ -4,7 +4,7 @@ import { createLcdClient } from "@/lib/allora/lcd-client";
 import { createRpcClient } from "@/lib/allora/rpc-client";
 import { createDevnetMarketSource } from "@/lib/allora/ground-truth";
 import type { CollectorOptions } from "@/lib/collector/collector";
-import { DEVNET_CHAIN_ID } from "@/lib/collector/from-env";
+import { DEVNET_CHAIN_ID } from "@/lib/allora/networks";
 import { GROUND_TRUTH_ASSETS } from "@/lib/collector/ground-truth-rows";
 
 export const TEST_INGEST_TOKEN = "collector-test-token-0123456789";
