@@ -81,7 +81,8 @@ function processCpu(): { pid: string; pgid: number; cmd: string; seconds: number
   return out;
 }
 
-const p95 = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]! : NaN);
+const quantile = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]! : NaN);
+const p95 = (xs: number[]) => quantile(xs, 0.95);
 
 async function waitFor(url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
@@ -165,7 +166,7 @@ async function run(target: string) {
     console.log(
       `${label}: ${head} blocks in ${seconds.toFixed(1)} s = ${Math.round(head / seconds)} blocks/s · ` +
         `RPC ${per1000(stats.rpc_posts + stats.rpc_gets)} requests/1,000 blocks (REST ${per1000(stats.rest_gets)}) · ` +
-        `peak RSS ${Math.round(peakRss / 1024)} MB · page p95 ${p95(latencies).toFixed(0)} ms (${latencies.length} GETs: ` +
+        `peak RSS ${Math.round(peakRss / 1024)} MB · page p95 ${p95(latencies).toFixed(0)} ms (p50 ${quantile(latencies, 0.5).toFixed(0)}; ${latencies.length} GETs: ` +
         `${[...byPage].map(([page, ms]) => `${page} ${p95(ms).toFixed(0)}`).join(", ")}) · after the backfill ${p95(after).toFixed(0)} ms · ` +
         `CPU s ${[...cpuBy].map(([role, used]) => `${role} ${used.toFixed(0)}`).join(", ")}`,
     );
