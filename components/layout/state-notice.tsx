@@ -6,6 +6,7 @@ function describe(n: StateNoticeDto): string {
   if (n.kind === "missing") return `${n.state}: not served by the node since ${since}, left out and retried later`;
   if (n.kind === "pruned")
     return `${n.state}: the node has pruned that history (since ${since}), so it is shown as of block ${n.asOfHeight ? formatInteger(n.asOfHeight) : "—"}`;
+  if (n.kind === "block_calls") return `block headers are read from whole blocks since ${since} (${n.detail})`;
   return `blocks are read one request at a time since ${since} (${n.detail})`;
 }
 

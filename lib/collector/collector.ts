@@ -91,12 +91,15 @@ export function startCollector(options: CollectorOptions) {
   const notices = (): StateNotice[] => {
     const list = state.notices();
     const refused = blocks.fallbackReason();
+    const whole = blocks.headerFallbackReason();
+    if (whole) list.unshift({ state: "block headers", kind: "block_calls", since: headerFallbackSince ??= new Date().toISOString(), as_of_height: null, detail: whole });
     if (refused) list.unshift({ state: "rpc batches", kind: "single_requests", since: fallbackSince ??= new Date().toISOString(), as_of_height: null, detail: refused });
     // Within the batch schema's bounds (100 notices, 1,000 characters each), so a node missing many topics never
     // gets every batch refused.
     return list.slice(0, 100).map((n) => ({ ...n, state: n.state.slice(0, 100), detail: n.detail.slice(0, 1000) }));
   };
   let fallbackSince: string | undefined;
+  let headerFallbackSince: string | undefined;
   // The emissions version is unknown until the first probe; the ingest keeps the last known one meanwhile.
   let emissionsVersion: "v9" | "v10" | null = null;
   // Whether the last word from the route was an accepted batch: then this collector holds the write lease.

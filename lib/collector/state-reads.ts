@@ -12,10 +12,10 @@ import { addEmissions, addStakes, addTopics, addValidators, listTopicIds } from 
 import { inGroups } from "./in-groups";
 
 export type StateNotice = {
-  /** What is missing: "topic 3", "emissions", "validators", "validator rewards", "signing info", "stakes", "topics", or "rpc batches". */
+  /** What is missing: "topic 3", "emissions", "validators", "validator rewards", "signing info", "stakes", "topics", "rpc batches" or "block headers". */
   state: string;
-  /** missing: not served at all; pruned: read at a later height than the batch's; single_requests: see detail. */
-  kind: "missing" | "pruned" | "single_requests";
+  /** missing: not served at all; pruned: read at a later height than the batch's; single_requests, block_calls: see detail. */
+  kind: "missing" | "pruned" | "single_requests" | "block_calls";
   since: string;
   /** The height the stored state is really as of, when it was read at another height than the batch's. */
   as_of_height: string | null;

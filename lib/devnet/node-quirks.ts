@@ -1,11 +1,13 @@
 // Ways a real node differs from the archive node the devnet imitates by default, for tests of a collector that must
-// not stall on them: how JSON-RPC batches are answered, a pruning horizon for historical REST state, routes the
-// chain version lacks (501) and topic ids it does not know (404). Set at start or via POST /__devnet/quirks.
+// not stall on them: how JSON-RPC batches are answered, whether their `blockchain` calls are known, a pruning horizon
+// for historical REST state, routes the chain version lacks (501) and topic ids it does not know (404). Set at start or via POST /__devnet/quirks.
 import { grpcError, type RestReply } from "./rest-common";
 
 export interface NodeQuirks {
   /** JSON-RPC batch POSTs: "ok" as CometBFT answers them, "reject" with HTTP 400, "truncate" with half the array. */
   rpcBatch: "ok" | "reject" | "truncate";
+  /** JSON-RPC POSTs (batch items and single calls) of `blockchain`: "ok" answered, "unknown" -32601 Method not found. */
+  rpcBlockchain: "ok" | "unknown";
   /** Heights whose block_results batch item is answered with a JSON-RPC error, and how many more times. */
   batchItemErrors: Record<string, number>;
   /** Historical REST state kept only for the latest N blocks (a pruned node); null keeps everything (an archive). */
@@ -16,11 +18,12 @@ export interface NodeQuirks {
   missingTopics: number[];
 }
 
-export const ARCHIVE_NODE: NodeQuirks = { rpcBatch: "ok", batchItemErrors: {}, stateHorizonBlocks: null, notImplemented: [], missingTopics: [] };
+export const ARCHIVE_NODE: NodeQuirks = { rpcBatch: "ok", rpcBlockchain: "ok", batchItemErrors: {}, stateHorizonBlocks: null, notImplemented: [], missingTopics: [] };
 
 export function mergeQuirks(current: NodeQuirks, patch: Partial<Record<keyof NodeQuirks, unknown>>): NodeQuirks {
   const next = { ...current };
   if (patch.rpcBatch === "ok" || patch.rpcBatch === "reject" || patch.rpcBatch === "truncate") next.rpcBatch = patch.rpcBatch;
+  if (patch.rpcBlockchain === "ok" || patch.rpcBlockchain === "unknown") next.rpcBlockchain = patch.rpcBlockchain;
   if (patch.batchItemErrors && typeof patch.batchItemErrors === "object")
     next.batchItemErrors = Object.fromEntries(Object.entries(patch.batchItemErrors).map(([h, n]) => [h, Math.max(0, Math.floor(Number(n) || 0))]));
   if ("stateHorizonBlocks" in patch)

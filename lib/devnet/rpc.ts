@@ -1,4 +1,4 @@
-// CometBFT RPC (v0.38 JSON): /status, /block and /block_results in the JSON-RPC envelope.
+// CometBFT RPC (v0.38 JSON): /status, /block, /block_results and /blockchain in the JSON-RPC envelope.
 import { CHAIN_ID } from "./config";
 import { missedBlock } from "./slashing";
 import { blockContents, type BlockContents } from "./block-events";
@@ -71,31 +71,37 @@ function blockId(sim: Simulation, x: number) {
   return { hash, parts: { total: 1, hash: sha256Hex(`parts/${hash}`) } };
 }
 
+type BlockId = ReturnType<typeof blockId>;
+
+/** The header of block h; `lastId` is block h − 1's id, which the block's last commit repeats. */
+function blockHeader(sim: Simulation, h: number, txs: readonly RenderedTx[], lastId: BlockId) {
+  const { valset: valHash, consensus, evidence } = constants(sim.options.seed);
+  return {
+    version: { block: "11", app: "0" },
+    chain_id: CHAIN_ID,
+    height: String(h),
+    time: isoTime(sim.blockTimeMs(h)),
+    last_block_id: lastId,
+    last_commit_hash: sha256Hex(`commit/${h - 1}`),
+    data_hash: sha256Hex(txs.map((t) => t.hash).join("")),
+    validators_hash: valHash,
+    next_validators_hash: valHash,
+    consensus_hash: consensus,
+    app_hash: h > 1 ? appHash(sim, h - 1) : "",
+    last_results_hash: sha256Hex(`results/${h - 1}`),
+    evidence_hash: evidence,
+    proposer_address: proposer(sim, h),
+  };
+}
+
 export function blockJson(sim: Simulation, h: number) {
   const { txs } = cachedBlock(sim, h);
-  const time = isoTime(sim.blockTimeMs(h));
-  const { valset: valHash, consensus, evidence } = constants(sim.options.seed);
   const lastId = blockId(sim, h - 1);
   const commitTime = isoTime(sim.blockTimeMs(h) - 400);
   return {
     block_id: blockId(sim, h),
     block: {
-      header: {
-        version: { block: "11", app: "0" },
-        chain_id: CHAIN_ID,
-        height: String(h),
-        time,
-        last_block_id: lastId,
-        last_commit_hash: sha256Hex(`commit/${h - 1}`),
-        data_hash: sha256Hex(txs.map((t) => t.hash).join("")),
-        validators_hash: valHash,
-        next_validators_hash: valHash,
-        consensus_hash: consensus,
-        app_hash: h > 1 ? appHash(sim, h - 1) : "",
-        last_results_hash: sha256Hex(`results/${h - 1}`),
-        evidence_hash: evidence,
-        proposer_address: proposer(sim, h),
-      },
+      header: blockHeader(sim, h, txs, lastId),
       data: { txs: txs.map((t) => t.bytes) },
       evidence: { evidence: [] },
       last_commit: {
@@ -117,6 +123,43 @@ export function blockJson(sim: Simulation, h: number) {
       },
     },
   };
+}
+
+// The devnet never encodes a block as protobuf: block_size is its tx bytes (each with its length prefix) plus an
+// estimate of the protobuf header and a 10-signature last commit (README, deviations).
+const BLOCK_OVERHEAD_BYTES = 1540;
+const TX_PREFIX_BYTES = 3;
+
+/** Block h as `blockchain` lists it (a CometBFT BlockMeta), without rendering the txs or the commit signatures. */
+export function blockMetaJson(sim: Simulation, h: number) {
+  const { txs } = cachedBlock(sim, h);
+  const txBytes = txs.reduce((n, t) => n + Buffer.byteLength(t.bytes, "base64") + TX_PREFIX_BYTES, 0);
+  return {
+    block_id: blockId(sim, h),
+    block_size: String(BLOCK_OVERHEAD_BYTES + txBytes),
+    header: blockHeader(sim, h, txs, blockId(sim, h - 1)),
+    num_txs: String(txs.length),
+  };
+}
+
+/** At most this many metas per `blockchain` call, as CometBFT 0.38 serves them. */
+export const BLOCKCHAIN_LIMIT = 20;
+
+type RpcError = { error: { code: number; message: string; data: string } };
+const internalError = (data: string): RpcError => ({ error: { code: -32603, message: "Internal error", data } });
+
+/**
+ * CometBFT 0.38's BlockchainInfo: 0 means the base (min) or the tip (max); max is clamped to the tip, min to the base
+ * and to within 20 of max; the metas come highest first.
+ */
+export function blockchainJson(sim: Simulation, minHeight: number, maxHeight: number): { result: unknown } | RpcError {
+  if (minHeight < 0 || maxHeight < 0) return internalError("heights must be non-negative");
+  const tip = sim.height();
+  const max = Math.min(tip, maxHeight === 0 ? tip : maxHeight);
+  const min = Math.max(1, minHeight === 0 ? 1 : minHeight, max - BLOCKCHAIN_LIMIT + 1);
+  if (min > max) return internalError(`min height ${min} can't be greater than max height ${max}`);
+  const metas = Array.from({ length: max - min + 1 }, (_, i) => blockMetaJson(sim, max - i));
+  return { result: { last_height: String(tip), block_metas: metas } };
 }
 
 /** A signed wallet tx's events: fee and signer events, then per message its `message` event and its own events. */
@@ -196,10 +239,19 @@ export function statusJson(sim: Simulation) {
   };
 }
 
-/** One JSON-RPC method at one height, as CometBFT answers it: the result, or the error object it would send. */
-export function rpcMethod(sim: Simulation, method: string, rawHeight: string | null): { result: unknown } | { error: { code: number; message: string; data: string } } {
-  if (method === "status") return { result: statusJson(sim) };
-  if (method !== "block" && method !== "block_results") return { error: { code: -32601, message: "Method not found", data: "" } };
+/** A call's named parameter as text (a GET query value or a JSON-RPC param), or null when it is not given. */
+export type RpcParam = (name: string) => string | null;
+
+/** A `blockchain` height as CometBFT parses an int64 (quotes allowed; absent or empty is 0), or the error it answers. */
+function intParam(param: RpcParam, name: string): number | RpcError {
+  const raw = param(name);
+  if (raw === null || raw === "") return 0;
+  const cleaned = raw.replace(/^"|"$/g, "");
+  if (!/^-?\d+$/.test(cleaned)) return { error: { code: -32602, message: "Invalid params", data: `error converting http param: failed to parse ${name} ${raw}` } };
+  return Number(cleaned);
+}
+
+function atHeight(sim: Simulation, method: "block" | "block_results", rawHeight: string | null): { result: unknown } | RpcError {
   const tip = sim.height();
   let h = tip;
   if (rawHeight !== null && rawHeight !== "" && rawHeight !== "0") {
@@ -207,14 +259,28 @@ export function rpcMethod(sim: Simulation, method: string, rawHeight: string | n
     if (!/^\d+$/.test(cleaned)) return { error: { code: -32602, message: "Invalid params", data: `error converting http param: failed to parse height ${rawHeight}` } };
     h = Number(cleaned);
   }
-  if (h > tip) return { error: { code: -32603, message: "Internal error", data: `height ${h} must be less than or equal to the current blockchain height ${tip}` } };
-  if (h < 1) return { error: { code: -32603, message: "Internal error", data: `height ${h} is not available, lowest height is 1` } };
+  if (h > tip) return internalError(`height ${h} must be less than or equal to the current blockchain height ${tip}`);
+  if (h < 1) return internalError(`height ${h} is not available, lowest height is 1`);
   return { result: method === "block" ? blockJson(sim, h) : blockResultsJson(sim, h) };
 }
 
+/** One JSON-RPC method, as CometBFT answers it: the result, or the error object it would send. */
+export function rpcMethod(sim: Simulation, method: string, param: RpcParam): { result: unknown } | RpcError {
+  if (method === "status") return { result: statusJson(sim) };
+  if (method === "block" || method === "block_results") return atHeight(sim, method, param("height"));
+  if (method !== "blockchain") return { error: { code: -32601, message: "Method not found", data: "" } };
+  const min = intParam(param, "minHeight");
+  if (typeof min !== "number") return min;
+  const max = intParam(param, "maxHeight");
+  if (typeof max !== "number") return max;
+  return blockchainJson(sim, min, max);
+}
+
+const GET_METHODS = new Set(["/status", "/block", "/block_results", "/blockchain"]);
+
 export function handleRpc(sim: Simulation, path: string, query: URLSearchParams): RpcReply | null {
-  if (path !== "/status" && path !== "/block" && path !== "/block_results") return null;
-  const answer = rpcMethod(sim, path.slice(1), query.get("height"));
+  if (!GET_METHODS.has(path)) return null;
+  const answer = rpcMethod(sim, path.slice(1), (name) => query.get(name));
   if ("result" in answer) return envelope(answer.result);
   const { code, message, data } = answer.error;
   return rpcError(code, message, data);

@@ -37,6 +37,9 @@ export interface DevnetStats {
   rpc_calls: number;
   /** block_results calls, batched or not: every height's results must be read. */
   rpc_block_results: number;
+  /** block calls and blockchain calls (up to 20 headers each), batched or not. */
+  rpc_block: number;
+  rpc_blockchain: number;
   rpc_gets: number;
   rest_gets: number;
 }
@@ -84,7 +87,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   const catchUp = () => sim.advanceTo(liveTip());
   const faults = new FaultInjector(sim.options.seed, options.faults);
   let quirks = mergeQuirks(ARCHIVE_NODE, options.quirks ?? {});
-  const stats: DevnetStats = { rpc_posts: 0, rpc_calls: 0, rpc_block_results: 0, rpc_gets: 0, rest_gets: 0 };
+  const stats: DevnetStats = { rpc_posts: 0, rpc_calls: 0, rpc_block_results: 0, rpc_block: 0, rpc_blockchain: 0, rpc_gets: 0, rest_gets: 0 };
   const v = sim.options.emissionsVersion;
   const p = `/emissions/${v}`;
   const routes: Route[] = [...topicRoutes(p, v), ...scoreRoutes(p, v), ...stakeRoutes(p), ...cosmosRoutes(), ...slashingRoutes(), ...txRoutes(), ...offchainRoutes(options.apiKey)];
@@ -133,6 +136,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       const reply = handleRpcPost(sim, quirks, await readBody(req));
       stats.rpc_calls += reply.calls;
       stats.rpc_block_results += reply.blockResults ?? 0;
+      stats.rpc_block += reply.blocks ?? 0;
+      stats.rpc_blockchain += reply.blockchain ?? 0;
       return reply;
     }
     if (req.method === "POST" && (path === "/cosmos/tx/v1beta1/txs" || path === "/cosmos/tx/v1beta1/simulate")) {
@@ -144,6 +149,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       stats.rpc_gets += 1;
       stats.rpc_calls += 1;
       if (path === "/block_results") stats.rpc_block_results += 1;
+      if (path === "/block") stats.rpc_block += 1;
+      if (path === "/blockchain") stats.rpc_blockchain += 1;
       return rpc;
     }
     stats.rest_gets += 1;

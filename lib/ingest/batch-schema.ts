@@ -90,7 +90,7 @@ const batchFields = {
           .array(
             z.strictObject({
               state: z.string().min(1).max(100),
-              kind: z.enum(["missing", "pruned", "single_requests"]),
+              kind: z.enum(["missing", "pruned", "single_requests", "block_calls"]),
               since: isoTime,
               as_of_height: heightString.nullable(),
               detail: z.string().max(1000),

@@ -23,7 +23,7 @@ export type IndexStatusDto = {
 };
 
 /** State the node could not serve as the collector last reported it (see lib/collector/state-reads.ts). */
-export type StateNoticeDto = { state: string; kind: "missing" | "pruned" | "single_requests"; since: string; asOfHeight: string | null; detail: string };
+export type StateNoticeDto = { state: string; kind: "missing" | "pruned" | "single_requests" | "block_calls"; since: string; asOfHeight: string | null; detail: string };
 
 export type CollectorDto = {
   state: string;
@@ -43,7 +43,7 @@ export type CollectorDto = {
 function readNotices(raw: unknown): StateNoticeDto[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((n: Record<string, unknown>) =>
-    n && typeof n.state === "string" && typeof n.since === "string" && typeof n.detail === "string" && (n.kind === "missing" || n.kind === "pruned" || n.kind === "single_requests")
+    n && typeof n.state === "string" && typeof n.since === "string" && typeof n.detail === "string" && (n.kind === "missing" || n.kind === "pruned" || n.kind === "single_requests" || n.kind === "block_calls")
       ? [{ state: n.state, kind: n.kind, since: n.since, asOfHeight: typeof n.as_of_height === "string" ? n.as_of_height : null, detail: redactUrls(n.detail) }]
       : [],
   );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { heightSchema } from "@/lib/allora/decimal";
+import { heightSchema, uint64Schema } from "@/lib/allora/decimal";
 
 /** CometBFT RFC3339 time with nanoseconds; JS keeps milliseconds, which is all the UI needs. */
 export const cometTimeSchema = z.string().transform((value, ctx) => {
@@ -66,27 +66,44 @@ export interface BlockSummary {
   txCount: number;
 }
 
+// The header fields a BlockSummary keeps, the same in a whole `block` and in a `blockchain` meta.
+const headerSchema = z.object({
+  chain_id: z.string(),
+  height: heightSchema,
+  time: cometTimeSchema,
+  proposer_address: z.string().optional(),
+});
+
+const summary = (header: z.output<typeof headerSchema>, hash: string, txCount: number): BlockSummary => ({
+  chainId: header.chain_id,
+  height: header.height,
+  time: header.time,
+  hash,
+  proposerAddress: header.proposer_address || null,
+  txCount,
+});
+
 export const blockResultSchema = z
   .object({
     block_id: z.object({ hash: z.string() }),
     block: z.object({
-      header: z.object({
-        chain_id: z.string(),
-        height: heightSchema,
-        time: cometTimeSchema,
-        proposer_address: z.string().optional(),
-      }),
+      header: headerSchema,
       data: z.object({ txs: z.array(z.string()).nullish() }).nullish(),
     }),
   })
-  .transform((raw): BlockSummary => ({
-    chainId: raw.block.header.chain_id,
-    height: raw.block.header.height,
-    time: raw.block.header.time,
-    hash: raw.block_id.hash,
-    proposerAddress: raw.block.header.proposer_address || null,
-    txCount: raw.block.data?.txs?.length ?? 0,
-  }));
+  .transform((raw): BlockSummary => summary(raw.block.header, raw.block_id.hash, raw.block.data?.txs?.length ?? 0));
+
+/** A CometBFT BlockMeta (`blockchain`): the header without the block's txs and commit; num_txs is the tx count. */
+export const blockMetaSchema = z
+  .object({
+    block_id: z.object({ hash: z.string() }),
+    header: headerSchema,
+    num_txs: uint64Schema.refine((n) => n <= BigInt(Number.MAX_SAFE_INTEGER), "out of range for a tx count"),
+  })
+  .transform((raw): BlockSummary => summary(raw.header, raw.block_id.hash, Number(raw.num_txs)));
+
+/** `blockchain?minHeight=&maxHeight=`: up to 20 metas, highest first, and the node's tip. */
+export const blockchainResultSchema = z.object({ last_height: heightSchema, block_metas: z.array(blockMetaSchema) });
 
 export interface RawEvent {
   type: string;

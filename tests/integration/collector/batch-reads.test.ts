@@ -81,6 +81,27 @@ describe(`batched block reads (${describeTestDatabase()})`, () => {
       }
     });
 
+  it("a node answering blockchain in batches with Method not found is read with block calls to the identical state, said once", { timeout: 300_000 }, async () => {
+    pipeline.devnet.setQuirks({ rpcBlockchain: "unknown" });
+    try {
+      const before = pipeline.devnet.stats();
+      const run = await indexAll();
+      const after = pipeline.devnet.stats();
+      expect(run.digest).toEqual(reference);
+      expect(run.logs.filter((m) => /blockchain/.test(m))).toHaveLength(1);
+      // Every block read whole, in batches (a few batches in flight at the first answer were posted twice).
+      expect(after.rpc_block - before.rpc_block).toBeGreaterThanOrEqual(HEIGHT);
+      // No single GETs of blocks: only the few /status polls.
+      expect(run.delta.gets).toBeLessThan(50);
+      expect(run.delta.posts).toBeLessThanOrEqual(referencePosts + 6);
+      const stored = await run.db.prisma.collectorState.findFirst();
+      expect(stored?.notices).toEqual([expect.objectContaining({ state: "block headers", kind: "block_calls", detail: expect.stringMatching(/Method not found/) })]);
+      expect(run.states.has("error")).toBe(false);
+    } finally {
+      pipeline.devnet.setQuirks({ rpcBlockchain: "ok" });
+    }
+  });
+
   it("an item error for one height fails only the batch request holding it, which is read again", { timeout: 300_000 }, async () => {
     pipeline.devnet.setQuirks({ batchItemErrors: { "777": 2 } });
     const run = await indexAll();
