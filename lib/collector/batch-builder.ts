@@ -1,7 +1,8 @@
 // Accumulates rows for one ingest batch, keyed by each table's natural key, so a batch never repeats a key
 // (the ingest route refuses that) and facts seen twice in a range merge instead of colliding.
 import type { IngestBatch } from "@/lib/ingest/batch-schema";
-import { naturalKey, tableNames, tableSpecs, type TableName } from "@/lib/ingest/tables";
+import { RowKeyIndex } from "@/lib/ingest/row-keys";
+import { tableNames, tableSpecs, type TableName } from "@/lib/ingest/tables";
 import { RewardSums } from "./distribution-rows";
 
 type Row = Record<string, unknown>;
@@ -30,7 +31,7 @@ function maxHeight(a: unknown, b: unknown): string {
 }
 
 export class BatchBuilder {
-  private readonly tables = new Map<TableName, Map<string, Row>>();
+  private readonly tables = new Map<TableName, RowKeyIndex<Row>>();
   private readonly removalUpdates: NonNullable<Updates["stake_removals"]> = [];
   private readonly registrationEnds: NonNullable<Updates["registrations"]> = [];
   private readonly placementEnds: NonNullable<Updates["placement_ends"]> = [];
@@ -40,12 +41,9 @@ export class BatchBuilder {
 
   add(table: TableName, row: Row): void {
     // The route's own notion of a repeated key, so what merges here is exactly what it would refuse.
-    const key = naturalKey(tableSpecs[table].key, row);
     let rows = this.tables.get(table);
-    if (!rows) this.tables.set(table, (rows = new Map()));
-    const previous = rows.get(key);
-    const merge = mergers[table];
-    rows.set(key, previous && merge ? merge(previous, row) : row);
+    if (!rows) this.tables.set(table, (rows = new RowKeyIndex(tableSpecs[table].key)));
+    rows.put(row, mergers[table]);
   }
 
   actor(address: string, height: bigint, role: "worker" | "reputer" | "delegator" | "validator", owner?: string | null): void {
@@ -68,7 +66,7 @@ export class BatchBuilder {
    * of a pruned node cannot close this batch's positions.
    */
   absorb(other: BatchBuilder, batchTo: bigint): void {
-    for (const [table, rows] of other.tables) for (const row of rows.values()) this.add(table, row);
+    for (const [table, rows] of other.tables) for (const row of rows.rows) this.add(table, row);
     this.validatorRewards.merge(other.validatorRewards);
     for (const u of other.removalUpdates) this.removalUpdates.push(u);
     for (const u of other.registrationEnds) this.registrationEnds.push(u);
@@ -95,16 +93,16 @@ export class BatchBuilder {
 
   /** The rows gathered for one table so far. */
   rowsOf(table: TableName): Row[] {
-    return table === "validator_rewards" ? this.validatorRewards.rows() : [...(this.tables.get(table)?.values() ?? [])];
+    return table === "validator_rewards" ? this.validatorRewards.rows() : [...(this.tables.get(table)?.rows ?? [])];
   }
 
   count(table: TableName): number {
-    return table === "validator_rewards" ? this.validatorRewards.size : (this.tables.get(table)?.size ?? 0);
+    return table === "validator_rewards" ? this.validatorRewards.size : (this.tables.get(table)?.rows.length ?? 0);
   }
 
   get size(): number {
     let n = this.removalUpdates.length + this.registrationEnds.length + this.placementEnds.length + this.validatorRewards.size;
-    for (const rows of this.tables.values()) n += rows.size;
+    for (const rows of this.tables.values()) n += rows.rows.length;
     return n;
   }
 
@@ -118,7 +116,8 @@ export class BatchBuilder {
     if (this.fullStateHeight !== null) {
       const height = String(this.fullStateHeight);
       // The closure tells a completed unbonding from a cancelled one by the block time of the read.
-      const time = this.tables.get("blocks")?.get(naturalKey(tableSpecs.blocks.key, { height }))?.time;
+      const blocks = this.tables.get("blocks");
+      const time = blocks?.rows[blocks.indexOf({ height })]?.time;
       if (typeof time !== "string") throw new Error(`full state read at ${height}, a height outside the batch`);
       updates.full_state = { height, time };
     }

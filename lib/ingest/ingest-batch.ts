@@ -1,5 +1,6 @@
 // Applies one validated batch atomically: the network, every table's rows, the cursor and the batch log commit
 // together or not at all. A batch id seen before with the same checksum is a no-op; with another checksum, a conflict.
+import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import type { Database } from "@/lib/db/client";
 import type { SqlTransaction } from "@/lib/db/sql-transaction";
@@ -42,8 +43,12 @@ export class IngestConflictError extends Error {
 // Two-key advisory locks: the class keeps them apart from the migrator's single-key lock.
 const BATCH_LOCK_CLASS = 7_301;
 
-export function checksumOf(body: string): string {
-  return createHash("sha256").update(body).digest("hex");
+/**
+ * sha256 hex of the body's UTF-8 encoding. Given the bytes the body was decoded from, those are hashed instead when
+ * they are valid UTF-8 (then they are exactly that encoding), which spares encoding ~20 MB again per batch.
+ */
+export function checksumOf(body: string, bytes?: Uint8Array): string {
+  return createHash("sha256").update(bytes && isUtf8(bytes) ? bytes : body).digest("hex");
 }
 
 /**

@@ -4,10 +4,15 @@
 import type { FieldIssue } from "./batch-schema";
 
 // In JSON text both can only arrive as \u escapes, so a body without one needs no walk.
-const SUSPECT_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+const SUSPECT_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/y;
 
 export function mayHoldUnstorable(text: string): boolean {
-  return SUSPECT_ESCAPE.test(text);
+  // indexOf skips a ~20 MB body in about a millisecond; the regex, searching every position, took ~10.
+  for (let at = text.indexOf("\\u"); at >= 0; at = text.indexOf("\\u", at + 2)) {
+    SUSPECT_ESCAPE.lastIndex = at;
+    if (SUSPECT_ESCAPE.test(text)) return true;
+  }
+  return false;
 }
 
 function problemOf(value: string): string | null {

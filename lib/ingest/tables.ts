@@ -275,10 +275,3 @@ export const tableSpecs = {
 export type TableName = keyof typeof tableSpecs;
 export const tableNames = Object.keys(tableSpecs) as TableName[];
 
-/** One string per natural key of a table's row. */
-export function naturalKey(key: readonly string[], row: Readonly<Record<string, unknown>>): string {
-  // Key parts are validated strings/numbers/booleans without NUL, so NUL is a safe separator.
-  let id = "";
-  for (const k of key) id += `${row[k] ?? "\u0001"}\u0000`;
-  return id;
-}

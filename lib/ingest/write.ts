@@ -4,7 +4,8 @@
 // json_to_recordset and upserted ON CONFLICT. Identifiers come from the static table specs, never from input.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SqlTransaction } from "@/lib/db/sql-transaction";
-import { naturalKey, type Column, type ColumnType, type TableSpec } from "./tables";
+import { RowKeyIndex } from "./row-keys";
+import type { Column, ColumnType, TableSpec } from "./tables";
 
 const sqlTypes: Record<Column["type"], string> = {
   height: "bigint",
@@ -61,7 +62,9 @@ type Row = Readonly<Record<string, unknown>>;
 
 // COPY's text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
 const copyEscapes: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-const escapeCopy = (value: string) => value.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]!);
+// Tested first: almost no value holds one, and a replace that finds nothing costs twice a test.
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const escapeCopy = (value: string) => (COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]!) : value);
 const arrayLiteral = (items: readonly string[]) => `{${items.map((i) => `"${i.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
 const copyField: Record<ColumnType, (value: unknown) => string> = {
@@ -141,13 +144,14 @@ export async function writeAllRows<N extends string>(
 
 /** Index pairs of rows that share a natural key: one statement cannot write the same row twice. */
 export function findDuplicateKeys(spec: TableSpec, rows: readonly Row[]): [number, number][] {
-  const seen = new Map<string, number>();
+  const index = new RowKeyIndex<Row>(spec.key);
+  // The row index of each stored (first) row: the index skips repeats, so its positions are not the batch's.
+  const firsts: number[] = [];
   const duplicates: [number, number][] = [];
-  for (let index = 0; index < rows.length; index++) {
-    const id = naturalKey(spec.key, rows[index]!);
-    const first = seen.get(id);
-    if (first === undefined) seen.set(id, index);
-    else duplicates.push([first, index]);
+  for (let i = 0; i < rows.length; i++) {
+    const at = index.addFirst(rows[i]!);
+    if (at === firsts.length) firsts.push(i);
+    else duplicates.push([firsts[at]!, i]);
   }
   return duplicates;
 }

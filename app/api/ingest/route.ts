@@ -19,7 +19,8 @@ export async function POST(request: Request) {
       throw new ApiError("unsupported_media_type", `content-type must be application/json, got ${type || "none"}`, [
         { field: "content-type", message: "must be application/json" },
       ]);
-    const text = await readBodyWithLimit(request, serverEnv().INGEST_MAX_BYTES);
+    const bytes = await readBodyWithLimit(request, serverEnv().INGEST_MAX_BYTES);
+    const text = bytes.toString("utf8");
     const profile = serverEnv().INGEST_PROFILE ? createIngestProfile() : undefined;
     let t = performance.now();
     const step = (label: string) => {
@@ -35,7 +36,7 @@ export async function POST(request: Request) {
     step("route: JSON.parse");
     const batch = parseBatch(body, text);
     step("route: validate");
-    const checksum = checksumOf(text);
+    const checksum = checksumOf(text, bytes);
     const db = await getDb();
     step("route: checksum");
     const result = await ingestBatch(db, batch, checksum, profile);

@@ -48,6 +48,28 @@ describe("ingest rows fast path", () => {
     );
   });
 
+  it("leaves undefined values and inherited fields to zod, whether the column is optional or not", () => {
+    const b = batches()[0]!;
+    const row = b.rows.worker_inferences![0]!;
+    const withoutProof = { ...row };
+    delete withoutProof.proof;
+    for (const changed of [{ ...row, proof: undefined }, { ...row, value: undefined }, Object.assign(Object.create({ proof: null }), withoutProof)]) {
+      const rows = { ...b.rows, worker_inferences: [changed] };
+      expect(rowsAccepted(rows)).toBe(false);
+    }
+    expect(rowsAccepted({ ...b.rows, worker_inferences: [withoutProof] })).toBe(true);
+  });
+
+  it("checks heights digit by digit within int64", () => {
+    const b = batches()[0]!;
+    const row = b.rows.worker_inferences![0]!;
+    for (const [topic, ok] of [["0", true], ["9223372036854775807", true], ["9223372036854775808", false], ["", false], ["1a", false], [" 1", false], ["１", false], ["12345678901234567890", false]] as const) {
+      const rows = { ...b.rows, worker_inferences: [{ ...row, topic_id: topic }] };
+      expect(rowsAccepted(rows)).toBe(ok);
+      expect(batchSchema.safeParse({ ...b, rows }).success).toBe(ok);
+    }
+  });
+
   it("leaves unknown tables, non-arrays and non-objects to zod", () => {
     expect(rowsAccepted({ nope: [] })).toBe(false);
     expect(rowsAccepted({ blocks: {} })).toBe(false);
