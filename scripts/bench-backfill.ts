@@ -2,8 +2,8 @@
 // empty database through the real app — `next start` with its collector process posting to /api/ingest — on
 // Postgres and on PGlite (BENCH_TARGETS, default "postgres,pglite"). Prints, for each: wall time, blocks/s, RPC HTTP
 // requests per 1,000 blocks (REST requests beside them, as the devnet counted them), peak RSS of the app's processes
-// and p95 latency of GET /, /topics and /staking sampled during the run. Needs a production build (made if
-// missing); each run is bounded by BENCH_TIMEOUT_S (default 900 s).
+// and p95 latency of GET /, /topics and /staking sampled during the run, and the app's longest event-loop stalls.
+// Needs a production build (made if missing); each run is bounded by BENCH_TIMEOUT_S (default 900 s).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -109,7 +109,10 @@ async function run(target: string) {
       INGEST_TOKEN_FILE: path.join(scratch, "ingest-token"), ...(pg ? { DATABASE_URL: pg.url } : { PGLITE_DATA_DIR: path.join(scratch, "pglite") }),
     };
     const t0 = performance.now();
-    const server = start(process.execPath, [...PROF, "node_modules/next/dist/bin/next", "start", "-p", String(appPort)], env);
+    const loopLog = path.join(scratch, "event-loop.log");
+    const server = start(process.execPath, [...PROF, "--import", "./scripts/event-loop-probe.mjs", "node_modules/next/dist/bin/next", "start", "-p", String(appPort)], {
+      ...env, EVENT_LOOP_LOG: loopLog,
+    });
     app = server;
     server.stdout?.resume();
     const appUrl = `http://127.0.0.1:${appPort}`;
@@ -163,11 +166,14 @@ async function run(target: string) {
     const cpuBy = new Map<string, number>();
     for (const { role, seconds: used } of cpu.values()) cpuBy.set(role, (cpuBy.get(role) ?? 0) + used);
     const label = target === "postgres" ? "Postgres" : "PGlite  ";
+    // The longest stall of the app's event loop in each 5 s window of the run (scripts/event-loop-probe.mjs).
+    const stalls = existsSync(loopLog) ? readFileSync(loopLog, "utf8").split("\n").filter(Boolean).map(Number) : [];
     console.log(
       `${label}: ${head} blocks in ${seconds.toFixed(1)} s = ${Math.round(head / seconds)} blocks/s · ` +
         `RPC ${per1000(stats.rpc_posts + stats.rpc_gets)} requests/1,000 blocks (REST ${per1000(stats.rest_gets)}) · ` +
         `peak RSS ${Math.round(peakRss / 1024)} MB · page p95 ${p95(latencies).toFixed(0)} ms (p50 ${quantile(latencies, 0.5).toFixed(0)}; ${latencies.length} GETs: ` +
         `${[...byPage].map(([page, ms]) => `${page} ${p95(ms).toFixed(0)}`).join(", ")}) · after the backfill ${p95(after).toFixed(0)} ms · ` +
+        `event-loop stall per 5 s: median ${quantile(stalls, 0.5).toFixed(0)}, max ${Math.max(...stalls).toFixed(0)} ms · ` +
         `CPU s ${[...cpuBy].map(([role, used]) => `${role} ${used.toFixed(0)}`).join(", ")}`,
     );
   } finally {

@@ -38,7 +38,7 @@ const checkers = Object.fromEntries(
   tableNames.map((name) => [name, tableSpecs[name].columns.map((c) => ({ name: c.name, optional: c.optional === true, ok: accepts(c) }))]),
 );
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function rowAccepted(columns: (typeof checkers)[string], row: unknown): boolean {
   if (!isRecord(row)) return false;
@@ -61,10 +61,14 @@ function rowAccepted(columns: (typeof checkers)[string], row: unknown): boolean 
 /** True only if batchSchema would accept `rows` as they are (so they can be used without zod's copy). */
 export function rowsAccepted(rows: unknown): boolean {
   if (!isRecord(rows)) return false;
-  for (const [name, list] of Object.entries(rows)) {
-    const columns = checkers[name];
-    if (!columns || !Array.isArray(list) || list.length > MAX_ROWS_PER_TABLE) return false;
-    for (const row of list) if (!rowAccepted(columns, row)) return false;
-  }
+  for (const [name, list] of Object.entries(rows)) if (!tableRowsAccepted(name, list)) return false;
+  return true;
+}
+
+/** True only if batchSchema would accept `list` as the rows of table `name`. */
+export function tableRowsAccepted(name: string, list: unknown): boolean {
+  const columns = Object.hasOwn(checkers, name) ? checkers[name] : undefined;
+  if (!columns || !Array.isArray(list) || list.length > MAX_ROWS_PER_TABLE) return false;
+  for (const row of list) if (!rowAccepted(columns, row)) return false;
   return true;
 }

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { checksumOf, ingestBatch, parseBatch } from "@/lib/ingest/ingest-batch";
+import { checksumOf, ingestBatch, parseBatchYielding, yieldToPages } from "@/lib/ingest/ingest-batch";
 import { readBodyWithLimit } from "@/lib/api/read-body";
 import { isAuthorized } from "@/lib/ingest/token";
 import { createIngestProfile } from "@/lib/ingest/profile";
@@ -34,8 +34,13 @@ export async function POST(request: Request) {
       throw new ApiError("invalid_json", "the body is not valid JSON; nothing was written", [{ field: "(body)", message: "not valid JSON" }]);
     }
     step("route: JSON.parse");
-    const batch = parseBatch(body, text);
+    // Each CPU step of a 20 MB catch-up batch is followed by a turn for the pages this thread also serves.
+    await yieldToPages();
+    step("route: turns for pages");
+    const batch = await parseBatchYielding(body, text);
     step("route: validate");
+    await yieldToPages();
+    step("route: turns for pages");
     const checksum = checksumOf(text, bytes);
     const db = await getDb();
     step("route: checksum");
