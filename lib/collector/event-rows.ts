@@ -53,13 +53,10 @@ function addNetworkInference(b: BatchBuilder, bundle: NetworkInferenceBundle, to
   for (const r of bundle.oneOutInfererForecasters) value("one_out_inferer_forecaster", r.forecaster, r.withheldInferer, r.values);
 }
 
-function addLossBundle(b: BatchBuilder, bundle: ValueBundle, topic: bigint, nonce: bigint, reputer: string, height: bigint) {
-  const base = { topic_id: s(topic), nonce: s(nonce), reputer };
-  b.add("loss_bundles", { ...base, combined_value: bundle.combined, naive_value: bundle.naive, block_height: s(height), signature: null, pubkey: null });
-  const topic_id = base.topic_id;
-  const nonceText = base.nonce;
+// Calls `each(kind, actor, peer, value)` for every per-worker loss of a bundle that has a value, in the bundle's order.
+function eachLoss(bundle: ValueBundle, each: (kind: string, actor: string, peer: string, v: string) => void) {
   const value = (kind: string, actor: string, peer: string, v: string | null) => {
-    if (v !== null) b.add("loss_values", { topic_id, nonce: nonceText, reputer, kind, actor, peer, value: v });
+    if (v !== null) each(kind, actor, peer, v);
   };
   for (const r of bundle.inferers) value("inferer", r.worker, "", r.value);
   for (const r of bundle.forecasters) value("forecaster", r.worker, "", r.value);
@@ -67,6 +64,39 @@ function addLossBundle(b: BatchBuilder, bundle: ValueBundle, topic: bigint, nonc
   for (const r of bundle.oneOutForecasters) value("one_out_forecaster", r.worker, "", r.value);
   for (const r of bundle.oneInForecasters) value("one_in_forecaster", r.worker, "", r.value);
   for (const r of bundle.oneOutInfererForecasters) value("one_out_inferer_forecaster", r.forecaster, r.withheldInferer, r.value);
+}
+
+function addLossBundle(b: BatchBuilder, bundle: ValueBundle, topic: bigint, nonce: bigint, reputer: string, height: bigint) {
+  const topic_id = s(topic);
+  const nonceText = s(nonce);
+  const row = { topic_id, nonce: nonceText, reputer, combined_value: bundle.combined, naive_value: bundle.naive, block_height: s(height), signature: null, pubkey: null };
+  if (reputer === "") {
+    // The network's values: one loss_values row each, read value by value by the topic page and the rollups.
+    b.add("loss_bundles", { ...row, loss_kinds: null, loss_actors: null, loss_peers: null, losses: null });
+    eachLoss(bundle, (kind, actor, peer, value) => b.add("loss_values", { topic_id, nonce: nonceText, reputer, kind, actor, peer, value }));
+    return;
+  }
+  // A reputer's values ride on its bundle row as four parallel arrays; a (kind, actor, peer) named twice keeps its
+  // last value, as a repeated loss_values key did.
+  const kinds: string[] = [];
+  const actors: string[] = [];
+  const peers: string[] = [];
+  const losses: string[] = [];
+  const at = new Map<string, number>();
+  eachLoss(bundle, (kind, actor, peer, value) => {
+    const key = `${kind}\u0000${actor}\u0000${peer}`;
+    const i = at.get(key);
+    if (i !== undefined) {
+      losses[i] = value;
+      return;
+    }
+    at.set(key, kinds.length);
+    kinds.push(kind);
+    actors.push(actor);
+    peers.push(peer);
+    losses.push(value);
+  });
+  b.add("loss_bundles", { ...row, loss_kinds: kinds, loss_actors: actors, loss_peers: peers, losses });
 }
 
 function addEvent(b: BatchBuilder, t: Touched, e: KnownEvent, h: bigint, index: number): void {

@@ -14,6 +14,11 @@ export type DatasetDef = {
   networkScoped: boolean;
   /** The keyset order: the table's natural key, so a cursor names exactly one position. */
   key: KeyPart[];
+  /**
+   * How many leading key parts an index serves when the rest are computed (unnested arrays): the keyset then also
+   * bounds those parts on their own, so a page starts at its position in the index instead of at the first row.
+   */
+  indexedKeyParts?: number;
   /** Height a row belongs to: `from_height`/`to_height` (and `from`/`to`, through block times) filter on it. */
   height?: string;
   /** Time column filtered directly by `from`/`to` when the dataset has no height. */

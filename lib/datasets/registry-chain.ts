@@ -116,20 +116,45 @@ export const chainDatasets: DatasetDef[] = [
   },
   {
     name: "loss_values",
-    title: "Loss values",
-    description: "The per-worker losses of each loss bundle: inferer and forecaster losses, one-out and one-in losses.",
+    title: "Network loss values",
+    description:
+      "The per-worker losses of the network's loss bundle (reputer empty): inferer and forecaster losses, one-out and one-in losses. Each reputer's own are reputer_loss_values.",
     from: "loss_values t JOIN loss_bundles n USING (network_id, topic_id, nonce, reputer) " + blockJoin("n.block_height"),
     networkScoped: true,
     key: keyOf("topic_id:bigint", "nonce:bigint", "reputer", "kind", "actor", "peer"),
     height: "n.block_height",
     immutable: true,
     topic: "t.topic_id",
-    address: ["t.reputer", "t.actor", "t.peer"],
+    address: ["t.actor", "t.peer"],
     columns: [
-      topicId, height("nonce", "Reputer nonce"), text("reputer", "Reputer address; empty for the network's bundle"),
+      topicId, height("nonce", "Reputer nonce"), text("reputer", "Always empty: the network's bundle"),
       text("kind", "Same kinds as network_inference_values"), text("actor", "Worker the loss belongs to"),
       text("peer", "Withheld inferer of one_out_inferer_forecaster, empty otherwise"), dec("value", "Loss"),
       height("block_height", "Block that carried the loss bundle", { sql: "n.block_height" }), blockTime(),
+    ],
+  },
+  {
+    name: "reputer_loss_values",
+    title: "Reputer loss values",
+    description: "The per-worker losses each reputer reported in its loss bundle, one row per (reputer, kind, worker).",
+    // Stored as parallel arrays on the reputer's loss_bundles row (one row per bundle instead of ~100).
+    from:
+      "(SELECT n.network_id, n.topic_id, n.nonce, n.reputer, u.kind, u.actor, u.peer, u.value, n.block_height FROM loss_bundles n " +
+      "CROSS JOIN LATERAL unnest(n.loss_kinds, n.loss_actors, n.loss_peers, n.losses) AS u(kind, actor, peer, value) WHERE n.reputer <> '') t " +
+      blockJoin(),
+    networkScoped: true,
+    key: keyOf("topic_id:bigint", "nonce:bigint", "reputer", "kind", "actor", "peer"),
+    // The bundle's primary key serves (topic_id, nonce, reputer); kind, actor and peer are sorted within a bundle.
+    indexedKeyParts: 3,
+    height: "t.block_height",
+    immutable: true,
+    topic: "t.topic_id",
+    address: ["t.reputer", "t.actor", "t.peer"],
+    columns: [
+      topicId, height("nonce", "Reputer nonce"), text("reputer", "Reputer address"),
+      text("kind", "Same kinds as network_inference_values"), text("actor", "Worker the loss belongs to"),
+      text("peer", "Withheld inferer of one_out_inferer_forecaster, empty otherwise"), dec("value", "Loss"),
+      height("block_height", "Block that carried the loss bundle", { sql: "t.block_height" }), blockTime(),
     ],
   },
   {

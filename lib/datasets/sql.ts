@@ -65,6 +65,11 @@ export function pageSql(
       ...def.key.map((k, i) => Prisma.sql`${after[i]}::${raw(k.cast)}`),
     ];
     where.push(Prisma.sql`(${raw(keyColumns(def).join(", "))}) > (${Prisma.join(values, ", ")})`);
+    // Implied by the comparison above, and usable by the index on its own: a row after the key is not before its prefix.
+    if (def.indexedKeyParts) {
+      const n = def.indexedKeyParts + (def.networkScoped ? 1 : 0);
+      where.push(Prisma.sql`(${raw(keyColumns(def).slice(0, n).join(", "))}) >= (${Prisma.join(values.slice(0, n), ", ")})`);
+    }
   }
   const select = [
     ...selectedColumns(def, filters).map((c) => `${render(c)} AS "${c.name}"`),

@@ -1,7 +1,7 @@
 // The versioned schema of POST /api/ingest bodies, derived from the table specs so the two cannot disagree.
 import { z } from "zod";
 import { jsonDepth } from "./storable";
-import { tableNames, tableSpecs, type Column, type TableName } from "./tables";
+import { tableNames, tableSpecs, type Column, type TableName, type TableSpec } from "./tables";
 
 export const INGEST_SCHEMA_VERSION = 1;
 
@@ -38,15 +38,20 @@ export function columnSchema(column: Column): z.ZodType {
     bool: z.boolean(),
     time: isoTime,
     json: jsonValue,
-    texts: z.array(z.string().max(4096)).max(1000),
+    texts: z.array(z.string().max(4096).refine((v) => !v.includes("\u0000"), "must not contain NUL characters")).max(column.maxItems ?? 1000),
+    decs: z.array(decString).max(column.maxItems ?? 1000),
   };
   const schema = column.type === "dec" && column.nan ? decOrNaNString : base[column.type];
   return column.optional ? schema.nullable().optional() : schema;
 }
 
 function rowSchema(name: TableName) {
-  const shape = Object.fromEntries(tableSpecs[name].columns.map((c) => [c.name, columnSchema(c)]));
-  return z.strictObject(shape);
+  const spec: TableSpec = tableSpecs[name];
+  const shape = Object.fromEntries(spec.columns.map((c) => [c.name, columnSchema(c)]));
+  const rules = spec.rules ?? [];
+  return z.strictObject(shape).superRefine((row, ctx) => {
+    for (const rule of rules) if (!rule.holds(row)) ctx.addIssue({ code: "custom", path: [rule.field], message: rule.message });
+  });
 }
 
 export const MAX_ROWS_PER_TABLE = 200_000;

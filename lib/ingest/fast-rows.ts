@@ -3,7 +3,7 @@
 // they do not accept is not refused here: the whole batch then goes through zod, which names every offending field.
 import type { z } from "zod";
 import { columnSchema, MAX_ROWS_PER_TABLE } from "./batch-schema";
-import { tableNames, tableSpecs, type Column, type ColumnType } from "./tables";
+import { tableNames, tableSpecs, type Column, type ColumnType, type RowRule, type TableSpec } from "./tables";
 
 const INT64_MAX = "9223372036854775807";
 
@@ -30,17 +30,23 @@ function accepts(column: Column): (v: unknown) => boolean {
     amount: (v) => typeof v === "string" && AMOUNT.test(v),
     text: (v) => typeof v === "string" && v.length <= 4096 && !v.includes("\u0000"),
     bool: (v) => typeof v === "boolean",
+    decs: (v) => Array.isArray(v) && v.length <= (column.maxItems ?? 1000) && v.every((d) => typeof d === "string" && DEC.test(d)),
+    texts: (v) => Array.isArray(v) && v.length <= (column.maxItems ?? 1000) && v.every((t) => typeof t === "string" && t.length <= 4096 && !t.includes("\u0000")),
   };
   return plain[column.type] ?? viaZod(columnSchema({ ...column, optional: false }));
 }
 
-const checkers = Object.fromEntries(
-  tableNames.map((name) => [name, tableSpecs[name].columns.map((c) => ({ name: c.name, optional: c.optional === true, ok: accepts(c) }))]),
+type Checker = { columns: { name: string; optional: boolean; ok: (v: unknown) => boolean }[]; rules: RowRule[] };
+const checkers: Record<string, Checker> = Object.fromEntries(
+  tableNames.map((name) => {
+    const spec: TableSpec = tableSpecs[name];
+    return [name, { columns: spec.columns.map((c) => ({ name: c.name, optional: c.optional === true, ok: accepts(c) })), rules: spec.rules ?? [] }];
+  }),
 );
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function rowAccepted(columns: (typeof checkers)[string], row: unknown): boolean {
+function rowAccepted({ columns, rules }: Checker, row: unknown): boolean {
   if (!isRecord(row)) return false;
   let present = 0;
   for (let i = 0; i < columns.length; i++) {
@@ -55,7 +61,9 @@ function rowAccepted(columns: (typeof checkers)[string], row: unknown): boolean 
     if (v === null ? !c.optional : !c.ok(v)) return false;
   }
   // Strict objects: a key that is no column (or an undefined value, which JSON cannot carry) is zod's to judge.
-  return Object.keys(row).length === present;
+  if (Object.keys(row).length !== present) return false;
+  for (let i = 0; i < rules.length; i++) if (!rules[i]!.holds(row)) return false;
+  return true;
 }
 
 /** True only if batchSchema would accept `rows` as they are (so they can be used without zod's copy). */
@@ -67,8 +75,8 @@ export function rowsAccepted(rows: unknown): boolean {
 
 /** True only if batchSchema would accept `list` as the rows of table `name`. */
 export function tableRowsAccepted(name: string, list: unknown): boolean {
-  const columns = Object.hasOwn(checkers, name) ? checkers[name] : undefined;
-  if (!columns || !Array.isArray(list) || list.length > MAX_ROWS_PER_TABLE) return false;
-  for (const row of list) if (!rowAccepted(columns, row)) return false;
+  const checker = Object.hasOwn(checkers, name) ? checkers[name] : undefined;
+  if (!checker || !Array.isArray(list) || list.length > MAX_ROWS_PER_TABLE) return false;
+  for (const row of list) if (!rowAccepted(checker, row)) return false;
   return true;
 }

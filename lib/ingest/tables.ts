@@ -12,7 +12,8 @@ export type ColumnType =
   | "bool"
   | "time" // ISO 8601 with offset
   | "json"
-  | "texts"; // array of strings
+  | "texts" // array of strings
+  | "decs"; // array of exact decimal strings (no "NaN")
 
 export type Column = {
   name: string;
@@ -20,7 +21,12 @@ export type Column = {
   optional?: boolean;
   /** A dec column where the chain itself may send "NaN": kept as sent, and excluded from every aggregate. */
   nan?: boolean;
+  /** Most items an array column (texts, decs) may hold; 1,000 when unset. */
+  maxItems?: number;
 };
+
+/** A rule across a row's columns, checked after each column's own type: `field` is the column named when it fails. */
+export type RowRule = { field: string; message: string; holds: (row: Readonly<Record<string, unknown>>) => boolean };
 
 export type Merge =
   | { kind: "insert" } // immutable facts: a replay or overlap inserts nothing
@@ -36,6 +42,7 @@ export type TableSpec = {
   merge: Merge;
   /** false for tables that describe the outside world rather than one network (ground truth). */
   networkScoped?: boolean;
+  rules?: RowRule[];
 };
 
 const h = (name: string, optional = false): Column => ({ name, type: "height", optional });
@@ -47,6 +54,45 @@ const text = (name: string, optional = false): Column => ({ name, type: "text", 
 const bool = (name: string, optional = false): Column => ({ name, type: "bool", optional });
 
 const insert: Merge = { kind: "insert" };
+
+/** Most per-worker losses one reputer's bundle may carry (inferers, forecasters, one-out and one-in values together). */
+export const MAX_BUNDLE_LOSSES = 20_000;
+const LOSS_ARRAYS = ["loss_kinds", "loss_actors", "loss_peers", "losses"] as const;
+const lossItems = (row: Readonly<Record<string, unknown>>, name: (typeof LOSS_ARRAYS)[number]) => row[name] ?? null;
+
+// The four arrays of a loss bundle come together, as long as each other, only on a reputer's bundle, and name each
+// (kind, actor, peer) once: the rules the loss_values key kept when every value was a row.
+const bundleLossRules: RowRule[] = [
+  ...LOSS_ARRAYS.slice(1).map((name) => ({
+    field: name,
+    message: "must be given with loss_kinds, with as many items (or left null with it)",
+    holds: (row: Readonly<Record<string, unknown>>) => {
+      const kinds = lossItems(row, "loss_kinds");
+      const items = lossItems(row, name);
+      // A value of the wrong type is its column's own error, named there.
+      if ((kinds !== null && !Array.isArray(kinds)) || (items !== null && !Array.isArray(items))) return true;
+      return kinds === null ? items === null : items !== null && (items as unknown[]).length === kinds.length;
+    },
+  })),
+  {
+    field: "loss_kinds",
+    message: "must be null on the network's bundle (reputer empty): its per-worker losses are loss_values rows",
+    holds: (row) => row.reputer !== "" || lossItems(row, "loss_kinds") === null,
+  },
+  {
+    field: "loss_kinds",
+    message: "repeats a (kind, actor, peer) of the same bundle",
+    holds: (row) => {
+      const kinds = row.loss_kinds;
+      const actors = row.loss_actors;
+      const peers = row.loss_peers;
+      if (!Array.isArray(kinds) || !Array.isArray(actors) || !Array.isArray(peers)) return true;
+      const seen = new Set<string>();
+      for (let i = 0; i < kinds.length; i++) seen.add(`${kinds[i]}\u0000${actors[i]}\u0000${peers[i]}`);
+      return seen.size === kinds.length;
+    },
+  },
+];
 /** The closure of a position that disappeared from the chain's state: same two columns on every position table. */
 const closure = (): Column[] => [h("ended_at_height", true), text("end_reason", true)];
 
@@ -139,14 +185,30 @@ export const tableSpecs = {
   loss_bundles: {
     table: "loss_bundles",
     key: ["topic_id", "nonce", "reputer"],
-    columns: [h("topic_id"), h("nonce"), text("reputer"), decOrNaN("combined_value", true), decOrNaN("naive_value", true), h("block_height"), text("signature", true), text("pubkey", true)],
+    columns: [
+      h("topic_id"), h("nonce"), text("reputer"), decOrNaN("combined_value", true), decOrNaN("naive_value", true), h("block_height"),
+      text("signature", true), text("pubkey", true),
+      // A reputer's per-worker losses: entry i of the four arrays is one (kind, actor, peer, value).
+      { name: "loss_kinds", type: "texts", optional: true, maxItems: MAX_BUNDLE_LOSSES },
+      { name: "loss_actors", type: "texts", optional: true, maxItems: MAX_BUNDLE_LOSSES },
+      { name: "loss_peers", type: "texts", optional: true, maxItems: MAX_BUNDLE_LOSSES },
+      { name: "losses", type: "decs", optional: true, maxItems: MAX_BUNDLE_LOSSES },
+    ],
     merge: insert,
+    rules: bundleLossRules,
   },
   loss_values: {
     table: "loss_values",
     key: ["topic_id", "nonce", "reputer", "kind", "actor", "peer"],
     columns: [h("topic_id"), h("nonce"), text("reputer"), text("kind"), text("actor"), text("peer"), dec("value")],
     merge: insert,
+    rules: [
+      {
+        field: "reputer",
+        message: "must be empty: loss_values holds the network's bundle; a reputer's losses travel as the arrays of its loss_bundles row",
+        holds: (row) => row.reputer === "",
+      },
+    ],
   },
   scores: {
     table: "scores",

@@ -17,6 +17,7 @@ const sqlTypes: Record<Column["type"], string> = {
   time: "timestamptz",
   json: "jsonb",
   texts: "text[]",
+  decs: "numeric[]",
 };
 
 const q = (identifier: string) => `"${identifier}"`;
@@ -78,6 +79,8 @@ const copyField: Record<ColumnType, (value: unknown) => string> = {
   text: (v) => escapeCopy(v as string),
   json: (v) => escapeCopy(JSON.stringify(v)),
   texts: (v) => escapeCopy(arrayLiteral(v as string[])),
+  // Validated to digits, signs and dots: an array literal needs no quotes around them.
+  decs: (v) => `{${(v as string[]).join(",")}}`,
 };
 
 const COPY_CHUNK_ROWS = 2_000;

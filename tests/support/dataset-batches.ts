@@ -56,7 +56,13 @@ export function everyDatasetBatch(): IngestBatch {
     forecasts: [{ topic_id: "1", nonce: "10", forecaster: R, inferer: A, label: "y", value: "0.0123", block_height: "11" }],
     network_inferences: [{ topic_id: "1", nonce: "10", label: "y", outlier_resistant: false, combined_value: "10.5", naive_value: null, block_height: "12" }],
     network_inference_values: [{ topic_id: "1", nonce: "10", label: "y", outlier_resistant: false, kind: "one_out_inferer", actor: A, peer: "", value: "-10.25" }],
-    loss_bundles: [{ topic_id: "1", nonce: "10", reputer: R, combined_value: "0.5", naive_value: "0.75", block_height: "15", signature: null, pubkey: null }],
+    loss_bundles: [
+      { topic_id: "1", nonce: "10", reputer: "", combined_value: "0.375", naive_value: "0.5", block_height: "15", signature: null, pubkey: null },
+      {
+        topic_id: "1", nonce: "10", reputer: R, combined_value: "0.5", naive_value: "0.75", block_height: "15", signature: null, pubkey: null,
+        loss_kinds: ["one_out_inferer_forecaster"], loss_actors: [D], loss_peers: [A], losses: ["-0.000000000000000001"],
+      },
+    ],
     scores: [{ topic_id: "1", actor_type: "inferer", kind: "instant", address: A, block_height: "15", score: "0.42", is_active: null }],
     rewards: [{ topic_id: "1", actor_type: "reputer", address: R, block_height: "15", amount: "123456789012345678.5", block_height_tx: null }],
     reputer_stakes: [{ topic_id: "1", reputer: R, block_height: "20", self_stake: "2000000000000000000", delegated_stake: "0" }],
@@ -72,6 +78,6 @@ export function everyDatasetBatch(): IngestBatch {
     validator_unbondings: [{ delegator: D, operator_address: V, creation_height: "18", completion_time: "2026-12-15T00:00:00Z", initial_balance: "7", balance: "7", status: "pending", updated_height: "20" }],
     ground_truth: [{ source: "devnet", series: "BTC/USD", time: "2026-11-24T12:00:00Z", value: "97000.125", high: null, low: null }],
   });
-  batch.rows.loss_values = [{ topic_id: "1", nonce: "10", reputer: R, kind: "inferer", actor: A, peer: "", value: "0.25" }];
+  batch.rows.loss_values = [{ topic_id: "1", nonce: "10", reputer: "", kind: "inferer", actor: A, peer: "", value: "0.125" }];
   return batch;
 }

@@ -61,7 +61,10 @@ export function forecastBatch(): IngestBatch {
       ]),
       loss_bundles: [
         ...lossKs.map((k) => ({ topic_id: TOPIC, nonce: nonce(k), reputer: "", combined_value: "1", naive_value: String(1 + (k % 3) * 0.5), block_height: String(k + 11), signature: null, pubkey: null })),
-        ...[0, 1, 2, 3, 4].map((k) => ({ topic_id: TOPIC, nonce: nonce(k), reputer: R, combined_value: "1", naive_value: "1", block_height: String(k + 11), signature: null, pubkey: null })),
+        ...[0, 1, 2, 3, 4].map((k) => ({
+          topic_id: TOPIC, nonce: nonce(k), reputer: R, combined_value: "1", naive_value: "1", block_height: String(k + 11), signature: null, pubkey: null,
+          loss_kinds: ["inferer", "inferer"], loss_actors: [A, B], loss_peers: ["", ""], losses: [String(lossA(k)), String(lossB(k))],
+        })),
       ],
       loss_values: lossKs.flatMap((k) => [
         { topic_id: TOPIC, nonce: nonce(k), reputer: "", kind: "inferer", actor: A, peer: "", value: String(lossA(k)) },

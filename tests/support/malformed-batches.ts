@@ -7,7 +7,7 @@ import { tableSpecs, type ColumnType, type TableName } from "@/lib/ingest/tables
 import { D1, R1, sampleBatch, V1, W1 } from "./sample-batch";
 
 type Path = (string | number)[];
-type Kind = ColumnType | "decNaN" | "string" | "jsonString" | "textsItem";
+type Kind = ColumnType | "decNaN" | "string" | "jsonString" | "textsItem" | "decsItem";
 type Leaf = { path: Path; kind: Kind };
 export type BadRequest = { what: string; text: string; headers?: Record<string, string>; status: number; field: string };
 
@@ -20,7 +20,10 @@ export function richBatch(): Record<string, unknown> {
     rows: {
       ...base.rows,
       topic_changes: [{ topic_id: "69", height: "101", kind: "updated", is_active: true, weight: "0.5", topic_stake: "10", snapshot: { metadata: "ETH", labels: ["y", "z"], nested: { a: [1, "b"] } } }],
-      loss_bundles: [{ topic_id: "69", nonce: "90", reputer: R1, combined_value: "NaN", naive_value: "0.25", block_height: "102", signature: "sig", pubkey: null }],
+      loss_bundles: [{
+        topic_id: "69", nonce: "90", reputer: R1, combined_value: "NaN", naive_value: "0.25", block_height: "102", signature: "sig", pubkey: null,
+        loss_kinds: ["inferer", "one_out_inferer_forecaster"], loss_actors: [W1, W1], loss_peers: ["", R1], losses: ["0.5", "-1.25"],
+      }],
       stake_events: [{ block_height: "101", event_index: 3, kind: "add_stake", topic_id: "69", reputer: R1, delegator: D1, amount: "1000" }],
       delegator_placements: [{ topic_id: "69", reputer: R1, delegator: D1, block_height: "102", amount: "1000", reward_debt: "0.5", ended_at_height: null, end_reason: null }],
       validator_unbondings: [{ delegator: D1, operator_address: V1, creation_height: "90", completion_time: "2026-12-15T00:00:00Z", initial_balance: "7", balance: "7", status: "pending", updated_height: "102" }],
@@ -67,6 +70,7 @@ export function leavesOf(batch: Record<string, unknown>): Leaf[] {
       leaves.push({ path, kind });
       if (kind === "json") inner(value, path, "jsonString");
       if (kind === "texts") inner(value, path, "textsItem");
+      if (kind === "decs") inner(value, path, "decsItem");
       return;
     }
     if (typeof value === "object") {
@@ -108,10 +112,11 @@ function getAt(batch: Record<string, unknown>, path: Path): unknown {
 const DEEP = "\u0001deep\u0001";
 const withDeep = (text: string, depth: number) => text.replace(JSON.stringify(DEEP), `${"[".repeat(depth)}"deep"${"]".repeat(depth)}`);
 
-const STRINGY: Kind[] = ["string", "jsonString", "textsItem", "time", "dec", "decNaN", "amount", "height"];
+const STRINGY: Kind[] = ["string", "jsonString", "textsItem", "decsItem", "time", "dec", "decNaN", "amount", "height"];
 const BAD: Partial<Record<Kind, unknown[]>> = {
   time: ["0000-01-01T00:00:00Z", "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "10000-01-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-24T24:00:00Z", "2026-11-24 12:00:00Z", "2026-11-24T12:00:00", ""],
   dec: ["NaN", "Infinity", "-Infinity", "1e5", "1E-3", "0x1f", ".5", "1.", "+1", " 1", "1,5", "", "1".repeat(201)],
+  decsItem: ["NaN", "Infinity", "1e5", ".5", "+1", ""],
   decNaN: ["Infinity", "nan", "-NaN", "1e5", "2.5e-3", ".5", ""],
   amount: ["-1", "1.5", "1e3", "1".repeat(79), "", " 1", "NaN"],
   height: ["-1", "9223372036854775808", "99999999999999999999", "1e3", "1.0", "", "NaN"],
@@ -140,7 +145,7 @@ export function badRequestArb(base: Record<string, unknown>, maxBytes: number): 
     what: `${JSON.stringify(v)} in ${at(leaf)} (${leaf.kind})`, text: text(setAt(base, leaf.path, v)), status: 422, field: at(leaf),
   })));
   const wrongType = fc.constantFrom(...typed).chain((leaf) => {
-    const options = leaf.kind === "bool" ? WRONG.bool! : leaf.kind === "int" ? WRONG.int! : leaf.kind === "texts" ? WRONG.texts! : WRONG.stringy!;
+    const options = leaf.kind === "bool" ? WRONG.bool! : leaf.kind === "int" ? WRONG.int! : leaf.kind === "texts" || leaf.kind === "decs" ? WRONG.texts! : WRONG.stringy!;
     return fc.constantFrom(...options).map((v) => ({ what: `${JSON.stringify(v)} as ${at(leaf)}`, text: text(setAt(base, leaf.path, v)), status: 422, field: at(leaf) }));
   });
   const deep = fc.record({ leaf: fc.constantFrom(...leaves.filter((l) => l.kind === "json" || l.kind === "string")), depth: fc.integer({ min: 33, max: 5_000 }) }).map(({ leaf, depth }) => ({

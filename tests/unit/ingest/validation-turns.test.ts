@@ -8,7 +8,7 @@ import { sampleBatch } from "../../support/sample-batch";
 function bigBatch(n: number) {
   const b = JSON.parse(JSON.stringify(sampleBatch())) as { rows: Record<string, Record<string, unknown>[]> };
   b.rows.loss_values = Array.from({ length: n }, (_, i) => ({
-    topic_id: "1", nonce: String(1000 + Math.floor(i / 50)), reputer: `allo1reputer${i % 5}`, kind: "inferer", actor: `allo1worker${i % 50}`, peer: "", value: "0.125",
+    topic_id: "1", nonce: String(1000 + Math.floor(i / 50)), reputer: "", kind: "inferer", actor: `allo1worker${i % 50}`, peer: "", value: "0.125",
   }));
   return b;
 }
