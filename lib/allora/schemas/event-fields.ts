@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { decOrNaNSchema, decSchema, heightSchema, intStringSchema, uint64Schema } from "@/lib/allora/decimal";
+import { decMatrix, decsOrNaN, strings, withFastPath } from "@/lib/allora/schemas/fast-path";
 
 // Typed events quote every 64-bit integer, but attributes from older or hand-built emitters can
 // carry bare JSON numbers; only safe integers are accepted so no digit is ever lost.
@@ -19,27 +20,36 @@ export const evString = z
   .nullish()
   .transform((value) => value ?? "");
 
-export const evStrings = z
-  .array(z.string())
-  .nullish()
-  .transform((value) => value ?? []);
+export const evStrings = withFastPath(
+  z
+    .array(z.string())
+    .nullish()
+    .transform((value) => value ?? []),
+  strings,
+);
 export const evUints = z
   .array(evUint)
   .nullish()
   .transform((value) => value ?? []);
-export const evDecs = z
-  .array(evDec)
-  .nullish()
-  .transform((value) => value ?? []);
+export const evDecs = withFastPath(
+  z
+    .array(evDec)
+    .nullish()
+    .transform((value) => value ?? []),
+  decsOrNaN,
+);
 export const evBools = z
   .array(evBool)
   .nullish()
   .transform((value) => value ?? []);
 /** math.DecMatrix: rows of Dec strings (NaN → null). */
-export const evDecMatrix = z
-  .array(z.array(evDec))
-  .nullish()
-  .transform((value) => value ?? []);
+export const evDecMatrix = withFastPath(
+  z
+    .array(z.array(evDec))
+    .nullish()
+    .transform((value) => value ?? []),
+  decMatrix,
+);
 /** `emissions.v3.Nonce` → its block height. */
 export const evNonce = z
   .object({ block_height: evHeight })

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { decOrNaNSchema, decSchema, NAN_DEC, type Dec, uint64Schema } from "@/lib/allora/decimal";
 import { bytesSchema, optionalStringSchema, reputerRequestNonceSchema } from "@/lib/allora/schemas/common";
+import { decMatrix, decsOrNaN, strings, withFastPath } from "@/lib/allora/schemas/fast-path";
 
 export interface WorkerValue {
   worker: string;
@@ -83,14 +84,20 @@ export const valueBundleSchema = z
     ),
   }));
 
-const stringsSchema = z
-  .array(z.string())
-  .nullish()
-  .transform((values) => values ?? []);
-const decColumnSchema = z
-  .array(decOrNaNSchema)
-  .nullish()
-  .transform((values) => values ?? []);
+const stringsSchema = withFastPath(
+  z
+    .array(z.string())
+    .nullish()
+    .transform((values) => values ?? []),
+  strings,
+);
+const decColumnSchema = withFastPath(
+  z
+    .array(decOrNaNSchema)
+    .nullish()
+    .transform((values) => values ?? []),
+  decsOrNaN,
+);
 
 /**
  * v10 `EventValueBundle`: column-oriented, values line up with the address lists and missing
@@ -110,10 +117,13 @@ export const eventValueBundleSchema = z
     one_out_inferer_values: decColumnSchema,
     one_out_forecaster_values: decColumnSchema,
     one_in_forecaster_values: decColumnSchema,
-    one_out_inferer_forecaster_values: z
-      .array(z.array(decOrNaNSchema))
-      .nullish()
-      .transform((rows) => rows ?? []),
+    one_out_inferer_forecaster_values: withFastPath(
+      z
+        .array(z.array(decOrNaNSchema))
+        .nullish()
+        .transform((rows) => rows ?? []),
+      decMatrix,
+    ),
   })
   .superRefine((raw, ctx) => {
     const checks: Array<[keyof typeof raw, number]> = [
