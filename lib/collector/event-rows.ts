@@ -7,6 +7,7 @@ import type { LabeledDecs } from "@/lib/allora/schemas/common";
 import type { NetworkInferenceBundle } from "@/lib/allora/schemas/network-inference";
 import type { ValueBundle } from "@/lib/allora/schemas/value-bundle";
 import type { BatchBuilder } from "./batch-builder";
+import { toReputerLosses, type LossSlot } from "@/lib/ingest/reputer-losses";
 import { addDistributionEvent } from "./distribution-rows";
 
 export type Touched = {
@@ -72,31 +73,14 @@ function addLossBundle(b: BatchBuilder, bundle: ValueBundle, topic: bigint, nonc
   const row = { topic_id, nonce: nonceText, reputer, combined_value: bundle.combined, naive_value: bundle.naive, block_height: s(height), signature: null, pubkey: null };
   if (reputer === "") {
     // The network's values: one loss_values row each, read value by value by the topic page and the rollups.
-    b.add("loss_bundles", { ...row, loss_kinds: null, loss_actors: null, loss_peers: null, losses: null });
+    b.add("loss_bundles", { ...row, loss_inferers: null, loss_forecasters: null, losses: null });
     eachLoss(bundle, (kind, actor, peer, value) => b.add("loss_values", { topic_id, nonce: nonceText, reputer, kind, actor, peer, value }));
     return;
   }
-  // A reputer's values ride on its bundle row as four parallel arrays; a (kind, actor, peer) named twice keeps its
-  // last value, as a repeated loss_values key did.
-  const kinds: string[] = [];
-  const actors: string[] = [];
-  const peers: string[] = [];
-  const losses: string[] = [];
-  const at = new Map<string, number>();
-  eachLoss(bundle, (kind, actor, peer, value) => {
-    const key = `${kind}\u0000${actor}\u0000${peer}`;
-    const i = at.get(key);
-    if (i !== undefined) {
-      losses[i] = value;
-      return;
-    }
-    at.set(key, kinds.length);
-    kinds.push(kind);
-    actors.push(actor);
-    peers.push(peer);
-    losses.push(value);
-  });
-  b.add("loss_bundles", { ...row, loss_kinds: kinds, loss_actors: actors, loss_peers: peers, losses });
+  // A reputer's values ride on its bundle row in the chain's column form (lib/ingest/reputer-losses.ts).
+  const slots: LossSlot[] = [];
+  eachLoss(bundle, (kind, actor, peer, value) => slots.push({ kind, actor, peer, value }));
+  b.add("loss_bundles", { ...row, ...toReputerLosses(slots) });
 }
 
 function addEvent(b: BatchBuilder, t: Touched, e: KnownEvent, h: bigint, index: number): void {

@@ -1,6 +1,7 @@
 // Datasets of the inference cycle: topics, inferences, forecasts, network inferences and their per-worker values,
 // losses, scores and rewards.
 import { amount, blockJoin, blockTime, bool, dec, height, keyOf, text, texts, type DatasetDef } from "./dataset";
+import { REPUTER_LOSS_ROWS_SQL } from "@/lib/ingest/reputer-losses";
 
 const topicId = height("topic_id", "Topic id", { unit: "id" });
 const nonce = height("nonce", "Epoch nonce: the block height at which the epoch's submission window opened");
@@ -137,11 +138,8 @@ export const chainDatasets: DatasetDef[] = [
     name: "reputer_loss_values",
     title: "Reputer loss values",
     description: "The per-worker losses each reputer reported in its loss bundle, one row per (reputer, kind, worker).",
-    // Stored as parallel arrays on the reputer's loss_bundles row (one row per bundle instead of ~100).
-    from:
-      "(SELECT n.network_id, n.topic_id, n.nonce, n.reputer, u.kind, u.actor, u.peer, u.value, n.block_height FROM loss_bundles n " +
-      "CROSS JOIN LATERAL unnest(n.loss_kinds, n.loss_actors, n.loss_peers, n.losses) AS u(kind, actor, peer, value) WHERE n.reputer <> '') t " +
-      blockJoin(),
+    // Stored in the chain's column form on the reputer's loss_bundles row (one row per bundle instead of ~100).
+    from: `(${REPUTER_LOSS_ROWS_SQL}) t ${blockJoin()}`,
     networkScoped: true,
     key: keyOf("topic_id:bigint", "nonce:bigint", "reputer", "kind", "actor", "peer"),
     // The bundle's primary key serves (topic_id, nonce, reputer); kind, actor and peer are sorted within a bundle.

@@ -39,7 +39,7 @@ export function columnSchema(column: Column): z.ZodType {
     time: isoTime,
     json: jsonValue,
     texts: z.array(z.string().max(4096).refine((v) => !v.includes("\u0000"), "must not contain NUL characters")).max(column.maxItems ?? 1000),
-    decs: z.array(decString).max(column.maxItems ?? 1000),
+    decs: z.array(decString.nullable()).max(column.maxItems ?? 1000),
   };
   const schema = column.type === "dec" && column.nan ? decOrNaNString : base[column.type];
   return column.optional ? schema.nullable().optional() : schema;

@@ -30,7 +30,7 @@ function accepts(column: Column): (v: unknown) => boolean {
     amount: (v) => typeof v === "string" && AMOUNT.test(v),
     text: (v) => typeof v === "string" && v.length <= 4096 && !v.includes("\u0000"),
     bool: (v) => typeof v === "boolean",
-    decs: (v) => Array.isArray(v) && v.length <= (column.maxItems ?? 1000) && v.every((d) => typeof d === "string" && DEC.test(d)),
+    decs: (v) => Array.isArray(v) && v.length <= (column.maxItems ?? 1000) && v.every((d) => d === null || (typeof d === "string" && DEC.test(d))),
     texts: (v) => Array.isArray(v) && v.length <= (column.maxItems ?? 1000) && v.every((t) => typeof t === "string" && t.length <= 4096 && !t.includes("\u0000")),
   };
   return plain[column.type] ?? viaZod(columnSchema({ ...column, optional: false }));

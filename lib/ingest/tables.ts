@@ -1,6 +1,7 @@
 // What a batch may write, table by table: one spec per table gives both the batch's validation schema
 // (lib/ingest/batch-schema.ts) and the set-based SQL that writes it (lib/ingest/write.ts).
 // Batch rows use the database's column names; network_id is never in a row, it comes from the batch's network.
+import { MAX_BUNDLE_LOSSES, MAX_BUNDLE_WORKERS, reputerLossRules } from "./reputer-losses";
 import { distributionTableSpecs } from "./tables-distribution";
 
 export type ColumnType =
@@ -13,7 +14,7 @@ export type ColumnType =
   | "time" // ISO 8601 with offset
   | "json"
   | "texts" // array of strings
-  | "decs"; // array of exact decimal strings (no "NaN")
+  | "decs"; // array of exact decimal strings (no "NaN") and nulls
 
 export type Column = {
   name: string;
@@ -55,44 +56,6 @@ const bool = (name: string, optional = false): Column => ({ name, type: "bool", 
 
 const insert: Merge = { kind: "insert" };
 
-/** Most per-worker losses one reputer's bundle may carry (inferers, forecasters, one-out and one-in values together). */
-export const MAX_BUNDLE_LOSSES = 20_000;
-const LOSS_ARRAYS = ["loss_kinds", "loss_actors", "loss_peers", "losses"] as const;
-const lossItems = (row: Readonly<Record<string, unknown>>, name: (typeof LOSS_ARRAYS)[number]) => row[name] ?? null;
-
-// The four arrays of a loss bundle come together, as long as each other, only on a reputer's bundle, and name each
-// (kind, actor, peer) once: the rules the loss_values key kept when every value was a row.
-const bundleLossRules: RowRule[] = [
-  ...LOSS_ARRAYS.slice(1).map((name) => ({
-    field: name,
-    message: "must be given with loss_kinds, with as many items (or left null with it)",
-    holds: (row: Readonly<Record<string, unknown>>) => {
-      const kinds = lossItems(row, "loss_kinds");
-      const items = lossItems(row, name);
-      // A value of the wrong type is its column's own error, named there.
-      if ((kinds !== null && !Array.isArray(kinds)) || (items !== null && !Array.isArray(items))) return true;
-      return kinds === null ? items === null : items !== null && (items as unknown[]).length === kinds.length;
-    },
-  })),
-  {
-    field: "loss_kinds",
-    message: "must be null on the network's bundle (reputer empty): its per-worker losses are loss_values rows",
-    holds: (row) => row.reputer !== "" || lossItems(row, "loss_kinds") === null,
-  },
-  {
-    field: "loss_kinds",
-    message: "repeats a (kind, actor, peer) of the same bundle",
-    holds: (row) => {
-      const kinds = row.loss_kinds;
-      const actors = row.loss_actors;
-      const peers = row.loss_peers;
-      if (!Array.isArray(kinds) || !Array.isArray(actors) || !Array.isArray(peers)) return true;
-      const seen = new Set<string>();
-      for (let i = 0; i < kinds.length; i++) seen.add(`${kinds[i]}\u0000${actors[i]}\u0000${peers[i]}`);
-      return seen.size === kinds.length;
-    },
-  },
-];
 /** The closure of a position that disappeared from the chain's state: same two columns on every position table. */
 const closure = (): Column[] => [h("ended_at_height", true), text("end_reason", true)];
 
@@ -188,14 +151,13 @@ export const tableSpecs = {
     columns: [
       h("topic_id"), h("nonce"), text("reputer"), decOrNaN("combined_value", true), decOrNaN("naive_value", true), h("block_height"),
       text("signature", true), text("pubkey", true),
-      // A reputer's per-worker losses: entry i of the four arrays is one (kind, actor, peer, value).
-      { name: "loss_kinds", type: "texts", optional: true, maxItems: MAX_BUNDLE_LOSSES },
-      { name: "loss_actors", type: "texts", optional: true, maxItems: MAX_BUNDLE_LOSSES },
-      { name: "loss_peers", type: "texts", optional: true, maxItems: MAX_BUNDLE_LOSSES },
+      // A reputer's per-worker losses in the chain's column form (lib/ingest/reputer-losses.ts).
+      { name: "loss_inferers", type: "texts", optional: true, maxItems: MAX_BUNDLE_WORKERS },
+      { name: "loss_forecasters", type: "texts", optional: true, maxItems: MAX_BUNDLE_WORKERS },
       { name: "losses", type: "decs", optional: true, maxItems: MAX_BUNDLE_LOSSES },
     ],
     merge: insert,
-    rules: bundleLossRules,
+    rules: reputerLossRules,
   },
   loss_values: {
     table: "loss_values",
@@ -205,7 +167,7 @@ export const tableSpecs = {
     rules: [
       {
         field: "reputer",
-        message: "must be empty: loss_values holds the network's bundle; a reputer's losses travel as the arrays of its loss_bundles row",
+        message: "must be empty: loss_values holds the network's bundle; a reputer's losses travel in its loss_bundles row (losses)",
         holds: (row) => row.reputer === "",
       },
     ],

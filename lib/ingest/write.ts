@@ -66,7 +66,16 @@ const copyEscapes: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "
 // Tested first: almost no value holds one, and a replace that finds nothing costs twice a test.
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const escapeCopy = (value: string) => (COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]!) : value);
-const arrayLiteral = (items: readonly string[]) => `{${items.map((i) => `"${i.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+const ARRAY_SPECIAL = /["\\]/;
+/** A Postgres array literal, every item quoted (an item may be empty or hold commas and braces); one string built. */
+function arrayLiteral(items: readonly string[]): string {
+  let literal = "{";
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    literal += `${i ? "," : ""}"${ARRAY_SPECIAL.test(item) ? item.replace(/["\\]/g, "\\$&") : item}"`;
+  }
+  return literal + "}";
+}
 
 const copyField: Record<ColumnType, (value: unknown) => string> = {
   // Validated to digits, signs, dots and ISO times: nothing in them needs escaping.
@@ -79,8 +88,8 @@ const copyField: Record<ColumnType, (value: unknown) => string> = {
   text: (v) => escapeCopy(v as string),
   json: (v) => escapeCopy(JSON.stringify(v)),
   texts: (v) => escapeCopy(arrayLiteral(v as string[])),
-  // Validated to digits, signs and dots: an array literal needs no quotes around them.
-  decs: (v) => `{${(v as string[]).join(",")}}`,
+  // Validated to digits, signs and dots (and nulls): an array literal needs no quotes around them.
+  decs: (v) => `{${(v as (string | null)[]).map((d) => d ?? "NULL").join(",")}}`,
 };
 
 const COPY_CHUNK_ROWS = 2_000;

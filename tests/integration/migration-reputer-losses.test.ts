@@ -4,11 +4,12 @@ import { describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { pgliteRunner } from "@/lib/db/client";
 import { migrate, readMigrations } from "@/lib/db/migrate";
+import { REPUTER_LOSS_ROWS_SQL } from "@/lib/ingest/reputer-losses";
 
 const MIGRATION = "20261203120000_reputer_losses_in_bundles";
 
 describe("the reputer-losses migration (PGlite)", () => {
-  it("moves each reputer's loss_values rows into its bundle's arrays and leaves the network's rows", async () => {
+  it("moves each reputer's loss_values rows into its bundle's row, digit for digit, and leaves the network's rows", async () => {
     const all = readMigrations();
     const at = all.findIndex((m) => m.name === MIGRATION);
     expect(at).toBeGreaterThan(0);
@@ -26,18 +27,25 @@ describe("the reputer-losses migration (PGlite)", () => {
           (1, 1, 10, 'allo1rep', 'inferer', 'allo1w2', '', 12345678901234567890.5),
           (1, 1, 10, 'allo1rep', 'inferer', 'allo1w1', '', 3);`);
       await migrate(run, all);
-      const bundles = await run.query<{ reputer: string; nonce: number; kinds: string[] | null; actors: string[] | null; peers: string[] | null; losses: string | null }>(
-        `SELECT reputer, nonce::int, loss_kinds AS kinds, loss_actors AS actors, loss_peers AS peers, losses::text FROM loss_bundles ORDER BY nonce, reputer`,
+      const bundles = await run.query<{ reputer: string; nonce: number; inferers: string[] | null; forecasters: string[] | null; losses: string | null }>(
+        `SELECT reputer, nonce::int, loss_inferers AS inferers, loss_forecasters AS forecasters, losses::text FROM loss_bundles ORDER BY nonce, reputer`,
       );
       expect(bundles).toEqual([
-        { reputer: "", nonce: 10, kinds: null, actors: null, peers: null, losses: null },
+        { reputer: "", nonce: 10, inferers: null, forecasters: null, losses: null },
         {
-          reputer: "allo1rep", nonce: 10,
-          kinds: ["inferer", "inferer", "one_out_inferer_forecaster"], actors: ["allo1w1", "allo1w2", "allo1w2"], peers: ["", "", "allo1w1"],
-          losses: "{3,12345678901234567890.5,-0.000000000000000000000000000001}",
+          // 2 inferers and 1 forecaster: 2·2 + 3·1 + 1·2 = 9 slots, in the layout of lib/ingest/reputer-losses.ts.
+          reputer: "allo1rep", nonce: 10, inferers: ["allo1w1", "allo1w2"], forecasters: ["allo1w2"],
+          losses: "{3,12345678901234567890.5,NULL,NULL,NULL,NULL,NULL,-0.000000000000000000000000000001,NULL}",
         },
         // No loss_values rows: its values stay unknown (NULL), not an empty report.
-        { reputer: "allo1rep", nonce: 20, kinds: null, actors: null, peers: null, losses: null },
+        { reputer: "allo1rep", nonce: 20, inferers: null, forecasters: null, losses: null },
+      ]);
+      // Read back as rows, the moved values are the ones that were rows.
+      const back = await run.query<{ k: string }>(`SELECT concat_ws('|', reputer, kind, actor, peer, value::text) AS k FROM (${REPUTER_LOSS_ROWS_SQL}) r ORDER BY 1`);
+      expect(back.map((r) => r.k)).toEqual([
+        "allo1rep|inferer|allo1w1||3",
+        "allo1rep|inferer|allo1w2||12345678901234567890.5",
+        "allo1rep|one_out_inferer_forecaster|allo1w2|allo1w1|-0.000000000000000000000000000001",
       ]);
       const values = await run.query<{ reputer: string; actor: string; value: string }>(`SELECT reputer, actor, value::text FROM loss_values`);
       expect(values).toEqual([{ reputer: "", actor: "allo1w1", value: "0.125" }]);

@@ -1,4 +1,4 @@
-// Each reputer's per-worker losses are stored as four arrays on its loss_bundles row, the network's as loss_values
+// Each reputer's per-worker losses are stored in its loss_bundles row (the chain's column form), the network's as loss_values
 // rows. What a user sees must not change with that: every value, digit for digit, in key order through JSON pages of
 // any size and through CSV, a repeated batch merging instead of failing, and a malformed bundle refused by field.
 import { describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import type { IngestBatch } from "@/lib/ingest/batch-schema";
 import { describeTestDatabase } from "../support/test-db";
 import { postThroughRoute, setRouteEnv, TEST_INGEST_TOKEN, withTestDatabase } from "../support/post-batch";
 import { INFERER, inferenceBatch } from "../support/dataset-batches";
+import { toReputerLosses, type LossSlot } from "@/lib/ingest/reputer-losses";
 
 setRouteEnv({ ALLORA_NETWORK: "testnet", API_RATE_LIMIT: "100000" });
 const { GET } = await import("@/app/api/v1/[dataset]/route");
@@ -14,14 +15,19 @@ const { POST } = await import("@/app/api/ingest/route");
 const [W1, W2, W3] = [INFERER(0), INFERER(1), INFERER(2)];
 const [R1, R2] = [INFERER(20), INFERER(21)];
 
-// The chain's order within a bundle (inferers, forecasters, one-out, ...), not the export's key order.
+// A reputer's bundle as the collector sends it, from its losses in the chain's order (not the export's key order).
+const slotsOf = (scale: string): LossSlot[] => [
+  { kind: "inferer", actor: W2, peer: "", value: `${scale}.000000000000000000000000000001` },
+  { kind: "inferer", actor: W1, peer: "", value: `-${scale}` },
+  { kind: "forecaster", actor: W3, peer: "", value: "0" },
+  { kind: "one_out_inferer", actor: W1, peer: "", value: `${scale}99` },
+  { kind: "one_out_inferer_forecaster", actor: W3, peer: W1, value: "0.000000000000000001" },
+];
 const reputerBundle = (nonce: number, reputer: string, scale: string) => ({
   topic_id: "1", nonce: String(nonce), reputer, combined_value: "0.5", naive_value: "NaN", block_height: String(nonce + 2), signature: null, pubkey: null,
-  loss_kinds: ["inferer", "inferer", "forecaster", "one_out_inferer", "one_out_inferer_forecaster"],
-  loss_actors: [W2, W1, W3, W1, W3],
-  loss_peers: ["", "", "", "", W1],
-  losses: [`${scale}.000000000000000000000000000001`, `-${scale}`, "0", `${scale}99`, "0.000000000000000001"],
+  ...toReputerLosses(slotsOf(scale)),
 });
+const SCALES: Record<string, string> = { [`4|${R2}`]: "7", [`4|${R1}`]: "3", [`8|${R1}`]: "11" };
 
 function lossBatch(): IngestBatch {
   return inferenceBatch(1, 12, 1, {
@@ -60,10 +66,9 @@ async function pages(dataset: string, query: string, limit: number) {
 
 const expected = () => {
   const rows = lossBatch().rows.loss_bundles!.flatMap((b) => {
-    const bundle = b as ReturnType<typeof reputerBundle>;
-    return (bundle.loss_kinds ?? []).map((kind, i) => ({
-      topic_id: "1", nonce: bundle.nonce, reputer: bundle.reputer, kind, actor: bundle.loss_actors[i], peer: bundle.loss_peers[i], value: bundle.losses[i], block_height: bundle.block_height,
-    }));
+    const scale = SCALES[`${b.nonce}|${b.reputer}`];
+    const [nonce, reputer, block_height] = [String(b.nonce), String(b.reputer), String(b.block_height)];
+    return scale === undefined ? [] : slotsOf(scale).map((slot) => ({ topic_id: "1", nonce, reputer, ...slot, block_height }));
   });
   // The natural key's order, part by part (the test's texts are ASCII letters, digits and '_', alike in every collation).
   const key = (r: (typeof rows)[number]) => [r.nonce.padStart(3, "0"), r.reputer, r.kind, r.actor, r.peer];
@@ -78,7 +83,7 @@ const withoutTime = (row: Record<string, unknown>) => Object.fromEntries(Object.
 
 const store = withTestDatabase(lossBatch);
 
-describe(`reputer losses stored as arrays on their bundle (${describeTestDatabase()})`, () => {
+describe(`reputer losses stored in their bundle's row (${describeTestDatabase()})`, () => {
   it("exports every reputer's value, digit for digit, in key order, through pages of 1, 2, 3 and 1,000 rows", async () => {
     const want = expected();
     expect(want).toHaveLength(15);
@@ -129,12 +134,14 @@ describe(`reputer losses stored as arrays on their bundle (${describeTestDatabas
       edit(b);
       return b;
     };
+    const bundle = (b: IngestBatch) => b.rows.loss_bundles![0]! as ReturnType<typeof reputerBundle>;
     const cases: [IngestBatch, string, RegExp][] = [
       [bad("row", (b) => (b.rows.loss_values = [{ topic_id: "1", nonce: "20", reputer: R1, kind: "inferer", actor: W1, peer: "", value: "1" }])), "rows.loss_values[0].reputer", /must be empty/],
-      [bad("short", (b) => (b.rows.loss_bundles![0]!.losses as string[]).pop()), "rows.loss_bundles[0].losses", /as many items/],
-      [bad("network", (b) => (b.rows.loss_bundles![0]!.reputer = "")), "rows.loss_bundles[0].loss_kinds", /network's bundle/],
-      [bad("repeat", (b) => ((b.rows.loss_bundles![0]!.loss_actors as string[])[0] = W1)), "rows.loss_bundles[0].loss_kinds", /repeats/],
-      [bad("decimal", (b) => ((b.rows.loss_bundles![0]!.losses as string[])[2] = "1e-3")), "rows.loss_bundles[0].losses[2]", /exact decimal/],
+      [bad("short", (b) => bundle(b).losses.pop()), "rows.loss_bundles[0].losses", /entries/],
+      [bad("half", (b) => ((bundle(b) as Record<string, unknown>).loss_forecasters = null)), "rows.loss_bundles[0].losses", /given with/],
+      [bad("network", (b) => (bundle(b).reputer = "")), "rows.loss_bundles[0].losses", /network's bundle/],
+      [bad("repeat", (b) => (bundle(b).loss_inferers[1] = W2)), "rows.loss_bundles[0].loss_inferers", /twice/],
+      [bad("decimal", (b) => (bundle(b).losses[2] = "1e-3")), "rows.loss_bundles[0].losses[2]", /exact decimal/],
     ];
     for (const [batch, field, message] of cases) {
       const { status, issues } = await post(batch);

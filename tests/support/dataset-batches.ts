@@ -60,7 +60,8 @@ export function everyDatasetBatch(): IngestBatch {
       { topic_id: "1", nonce: "10", reputer: "", combined_value: "0.375", naive_value: "0.5", block_height: "15", signature: null, pubkey: null },
       {
         topic_id: "1", nonce: "10", reputer: R, combined_value: "0.5", naive_value: "0.75", block_height: "15", signature: null, pubkey: null,
-        loss_kinds: ["one_out_inferer_forecaster"], loss_actors: [D], loss_peers: [A], losses: ["-0.000000000000000001"],
+        // One value: forecaster D's loss with inferer A withheld (the last of 6 slots, lib/ingest/reputer-losses.ts).
+        loss_inferers: [A], loss_forecasters: [D], losses: [null, null, null, null, null, "-0.000000000000000001"],
       },
     ],
     scores: [{ topic_id: "1", actor_type: "inferer", kind: "instant", address: A, block_height: "15", score: "0.42", is_active: null }],

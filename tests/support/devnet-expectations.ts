@@ -2,6 +2,7 @@
 // its state at the heights the collector read), independently of the collector's decoding: the other half of
 // record-compare. Heights the collector chose (batch windows, state reads) come from the database; every value
 // compared comes from the devnet.
+import { REPUTER_LOSS_ROWS_SQL } from "@/lib/ingest/reputer-losses";
 import { blockContents } from "@/lib/devnet/block-events";
 import type { TypedEv } from "@/lib/devnet/chain-types";
 import { fmtLegacy, fmtScaled } from "@/lib/devnet/dec";
@@ -127,10 +128,9 @@ export function devnetChecks(sim: Simulation, to: number, w: Windows): Check[] {
     ["topic_labels", [...seenLabels.values()], `SELECT concat_ws('|', topic_id, label_name, first_seen_height) AS k FROM topic_labels`],
     ["topic_changes", changes, `SELECT concat_ws('|', topic_id, height, kind, coalesce(is_active::text, ''), coalesce(weight::text, ''), coalesce(topic_stake::text, '')) AS k FROM topic_changes`],
     ["network_inference_values", niValues, `SELECT concat_ws('|', topic_id, nonce, label, kind, actor, peer, value::text) AS k FROM network_inference_values`],
-    // Every loss value, wherever it is stored: the network's as loss_values rows, each reputer's as its bundle's arrays.
+    // Every loss value, wherever it is stored: the network's as loss_values rows, each reputer's in its bundle's row.
     ["loss_values", lossValues, `SELECT concat_ws('|', topic_id, nonce, reputer, kind, actor, peer, value::text) AS k FROM loss_values
-      UNION ALL SELECT concat_ws('|', n.topic_id, n.nonce, n.reputer, u.kind, u.actor, u.peer, u.value::text) FROM loss_bundles n
-        CROSS JOIN LATERAL unnest(n.loss_kinds, n.loss_actors, n.loss_peers, n.losses) AS u(kind, actor, peer, value)`],
+      UNION ALL SELECT concat_ws('|', topic_id, nonce, reputer, kind, actor, peer, value::text) FROM (${REPUTER_LOSS_ROWS_SQL}) r`],
     ...stateChecks(sim, w, roles),
     ...distributionChecks(sim, events, w),
   ];

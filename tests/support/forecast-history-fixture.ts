@@ -63,7 +63,7 @@ export function forecastBatch(): IngestBatch {
         ...lossKs.map((k) => ({ topic_id: TOPIC, nonce: nonce(k), reputer: "", combined_value: "1", naive_value: String(1 + (k % 3) * 0.5), block_height: String(k + 11), signature: null, pubkey: null })),
         ...[0, 1, 2, 3, 4].map((k) => ({
           topic_id: TOPIC, nonce: nonce(k), reputer: R, combined_value: "1", naive_value: "1", block_height: String(k + 11), signature: null, pubkey: null,
-          loss_kinds: ["inferer", "inferer"], loss_actors: [A, B], loss_peers: ["", ""], losses: [String(lossA(k)), String(lossB(k))],
+          loss_inferers: [A, B], loss_forecasters: [], losses: [String(lossA(k)), String(lossB(k)), null, null],
         })),
       ],
       loss_values: lossKs.flatMap((k) => [

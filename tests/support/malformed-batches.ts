@@ -22,7 +22,7 @@ export function richBatch(): Record<string, unknown> {
       topic_changes: [{ topic_id: "69", height: "101", kind: "updated", is_active: true, weight: "0.5", topic_stake: "10", snapshot: { metadata: "ETH", labels: ["y", "z"], nested: { a: [1, "b"] } } }],
       loss_bundles: [{
         topic_id: "69", nonce: "90", reputer: R1, combined_value: "NaN", naive_value: "0.25", block_height: "102", signature: "sig", pubkey: null,
-        loss_kinds: ["inferer", "one_out_inferer_forecaster"], loss_actors: [W1, W1], loss_peers: ["", R1], losses: ["0.5", "-1.25"],
+        loss_inferers: [W1], loss_forecasters: [R1], losses: ["0.5", null, null, null, null, "-1.25"],
       }],
       stake_events: [{ block_height: "101", event_index: 3, kind: "add_stake", topic_id: "69", reputer: R1, delegator: D1, amount: "1000" }],
       delegator_placements: [{ topic_id: "69", reputer: R1, delegator: D1, block_height: "102", amount: "1000", reward_debt: "0.5", ended_at_height: null, end_reason: null }],
