@@ -1,5 +1,6 @@
 // Every section, in both themes and at phone and desktop widths, on an empty database.
 import { expect, test } from "@playwright/test";
+import { DATASETS } from "@/lib/datasets/registry";
 import { SECTIONS, THEMES, VIEWPORTS } from "./support/sections";
 import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, saveScreenshot } from "./support/page-checks";
 
@@ -57,8 +58,8 @@ test.describe("empty database content", () => {
   test("data lists every exportable dataset with a real row count of 0", async ({ page }) => {
     await page.goto("/data");
     const counts = page.getByTestId("row-count");
-    await expect(counts).toHaveCount(17);
-    await expect(counts).toHaveText(Array.from({ length: 17 }, () => "0"));
+    await expect(counts).toHaveCount(DATASETS.length);
+    await expect(counts).toHaveText(DATASETS.map(() => "0"));
     for (const dataset of ["Topics", "Worker inferences", "Network inferences", "Reputer stakes", "Signals"]) {
       await expect(page.getByRole("cell", { name: new RegExp(`^${dataset}`) })).toBeVisible();
     }

@@ -2,6 +2,7 @@
 // it carries exactly the counted rows under the chosen columns; and "export this" from a table opens the builder.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { DATASETS } from "@/lib/datasets/registry";
 import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, saveScreenshot } from "../support/page-checks";
 import { VIEWPORTS } from "../support/sections";
 
@@ -77,7 +78,7 @@ test("“Export this” on the topics table opens the builder pre-filled, with t
 test("the API docs page states the limits and gives a copyable example per route", async ({ page }) => {
   await page.goto("/data/api");
   await expect(page.getByTestId("api-limits")).toContainText("requests per 60 s per client");
-  await expect(page.locator("[data-route]")).toHaveCount(17);
+  await expect(page.locator("[data-route]")).toHaveCount(DATASETS.length);
   await expect(page.getByRole("button", { name: "Copy curl example for worker_inferences" })).toBeVisible();
   await saveScreenshot(page, "data-api-docs");
   await expectNoSeriousA11yViolations(page, "/data/api");
