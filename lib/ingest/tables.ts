@@ -55,7 +55,6 @@ const text = (name: string, optional = false): Column => ({ name, type: "text", 
 const bool = (name: string, optional = false): Column => ({ name, type: "bool", optional });
 
 const insert: Merge = { kind: "insert" };
-
 /** The closure of a position that disappeared from the chain's state: same two columns on every position table. */
 const closure = (): Column[] => [h("ended_at_height", true), text("end_reason", true)];
 
