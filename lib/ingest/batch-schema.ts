@@ -1,7 +1,7 @@
 // The versioned schema of POST /api/ingest bodies, derived from the table specs so the two cannot disagree.
 import { z } from "zod";
 import { jsonDepth } from "./storable";
-import { tableNames, tableSpecs, type Column, type TableName, type TableSpec } from "./tables";
+import { maxItemsOf, tableNames, tableSpecs, type Column, type TableName, type TableSpec } from "./tables";
 
 export const INGEST_SCHEMA_VERSION = 1;
 
@@ -25,6 +25,8 @@ const isoTime = z.iso.datetime({ offset: true }).refine((v) => {
 // jsonb nests without a limit but Postgres' parser recurses; a shallow cap keeps that (and our own walk) safe.
 const MAX_JSON_DEPTH = 32;
 const jsonValue = z.unknown().refine((v) => v !== undefined && jsonDepth(v) <= MAX_JSON_DEPTH, `must be JSON nested at most ${MAX_JSON_DEPTH} levels`);
+// Postgres text cannot hold NUL, so it is refused here rather than failing mid-transaction.
+const textString = z.string().max(4096).refine((v) => !v.includes("\u0000"), "must not contain NUL characters");
 const amountString = z.string().regex(/^\d{1,78}$/, "expected a non-negative integer string of at most 78 digits (uallo)");
 
 export function columnSchema(column: Column): z.ZodType {
@@ -33,13 +35,12 @@ export function columnSchema(column: Column): z.ZodType {
     int: z.number().int().min(-2147483648).max(2147483647),
     dec: decString,
     amount: amountString,
-    // Postgres text cannot hold NUL, so it is refused here rather than failing mid-transaction.
-    text: z.string().max(4096).refine((v) => !v.includes("\u0000"), "must not contain NUL characters"),
+    text: textString,
     bool: z.boolean(),
     time: isoTime,
     json: jsonValue,
-    texts: z.array(z.string().max(4096).refine((v) => !v.includes("\u0000"), "must not contain NUL characters")).max(column.maxItems ?? 1000),
-    decs: z.array(decString.nullable()).max(column.maxItems ?? 1000),
+    texts: z.array(textString).max(maxItemsOf(column)),
+    decs: z.array(decString.nullable()).max(maxItemsOf(column)),
   };
   const schema = column.type === "dec" && column.nan ? decOrNaNString : base[column.type];
   return column.optional ? schema.nullable().optional() : schema;

@@ -3,7 +3,7 @@
 // they do not accept is not refused here: the whole batch then goes through zod, which names every offending field.
 import type { z } from "zod";
 import { columnSchema, MAX_ROWS_PER_TABLE } from "./batch-schema";
-import { tableNames, tableSpecs, type Column, type ColumnType, type RowRule, type TableSpec } from "./tables";
+import { maxItemsOf, tableNames, tableSpecs, type Column, type ColumnType, type RowRule, type TableSpec } from "./tables";
 
 const INT64_MAX = "9223372036854775807";
 
@@ -18,6 +18,7 @@ function isDigits(v: string, max: number): boolean {
 }
 const DEC = /^-?\d{1,200}(\.\d{1,200})?$/;
 const AMOUNT = /^\d{1,78}$/;
+const isText = (v: unknown) => typeof v === "string" && v.length <= 4096 && !v.includes("\u0000");
 
 /** Types whose zod schema is cheap enough (or its rule subtle enough: times, JSON depth) to run per value. */
 const viaZod = (schema: z.ZodType) => (v: unknown) => schema.safeParse(v).success;
@@ -28,10 +29,10 @@ function accepts(column: Column): (v: unknown) => boolean {
     int: (v) => typeof v === "number" && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647,
     dec: column.nan ? (v) => typeof v === "string" && (v === "NaN" || DEC.test(v)) : (v) => typeof v === "string" && DEC.test(v),
     amount: (v) => typeof v === "string" && AMOUNT.test(v),
-    text: (v) => typeof v === "string" && v.length <= 4096 && !v.includes("\u0000"),
+    text: isText,
     bool: (v) => typeof v === "boolean",
-    decs: (v) => Array.isArray(v) && v.length <= (column.maxItems ?? 1000) && v.every((d) => d === null || (typeof d === "string" && DEC.test(d))),
-    texts: (v) => Array.isArray(v) && v.length <= (column.maxItems ?? 1000) && v.every((t) => typeof t === "string" && t.length <= 4096 && !t.includes("\u0000")),
+    decs: (v) => Array.isArray(v) && v.length <= maxItemsOf(column) && v.every((d) => d === null || (typeof d === "string" && DEC.test(d))),
+    texts: (v) => Array.isArray(v) && v.length <= maxItemsOf(column) && v.every(isText),
   };
   return plain[column.type] ?? viaZod(columnSchema({ ...column, optional: false }));
 }

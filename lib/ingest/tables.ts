@@ -26,6 +26,9 @@ export type Column = {
   maxItems?: number;
 };
 
+/** Most items of an array column: its `maxItems`, else 1,000. */
+export const maxItemsOf = (column: Column) => column.maxItems ?? 1000;
+
 /** A rule across a row's columns, checked after each column's own type: `field` is the column named when it fails. */
 export type RowRule = { field: string; message: string; holds: (row: Readonly<Record<string, unknown>>) => boolean };
 
