@@ -179,10 +179,13 @@ async function run(target: string) {
   } finally {
     if (app) await stopGroup(app);
     await stopGroup(devnet);
-    // BENCH_KEEP_DB=1: the Postgres database stays for EXPLAIN (ANALYZE) of the week it holds; drop it yourself.
-    if (pg && process.env.BENCH_KEEP_DB === "1") console.log(`bench:backfill: kept ${pg.url}`);
+    // BENCH_KEEP_DB=1: the database (Postgres, or the PGlite directory) stays for EXPLAIN (ANALYZE) of the week it
+    // holds; remove it yourself.
+    const keep = process.env.BENCH_KEEP_DB === "1";
+    if (keep) console.log(`bench:backfill: kept ${pg ? pg.url : path.join(scratch, "pglite")}`);
     else await pg?.drop();
-    rmSync(scratch, { recursive: true, force: true });
+    if (!keep || pg) rmSync(scratch, { recursive: true, force: true });
+    else for (const entry of readdirSync(scratch)) if (entry !== "pglite") rmSync(path.join(scratch, entry), { recursive: true, force: true });
   }
 }
 

@@ -17,7 +17,7 @@ export type IngestProfile = {
 /** "verb table" of a statement, plus its opening words (rollups share a verb and table but not their CTE). */
 export function statementLabel(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
-  const m = /\b(INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)/i.exec(t) ?? /\b(FROM)\s+"?(\w+)/i.exec(t);
+  const m = /\b(INSERT INTO|(?<!(?:FOR|KEY) )UPDATE|DELETE FROM)\s+"?(\w+)/i.exec(t) ?? /\b(FROM)\s+"?(\w+)/i.exec(t);
   const head = t.slice(0, 14);
   return m ? `${m[1]!.split(" ")[0]!.toLowerCase()} ${m[2]}${/^WITH/i.test(t) ? ` [${head}]` : ""}` : head;
 }

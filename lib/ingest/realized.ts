@@ -36,12 +36,17 @@ async function writeRealized(tx: SqlTransaction, topic: Topic, scope: Scope, sou
     const spec = realizedSpec(meta.category, { source, series }, horizonOf(meta, label)?.seconds ?? null);
     if (!spec) continue;
     const { rowCount } = await tx.query(Prisma.sql`
-      WITH e AS (
-        SELECT DISTINCT ni.nonce, b.time FROM network_inferences ni JOIN blocks b ON b.network_id = ni.network_id AND b.height = ni.nonce
+      -- Materialized and joined back by row id: the epochs are computed once and each updates its own row. Inlined and
+      -- joined by key, a planner without statistics (PGlite; a server with autovacuum off) walked the topic's whole
+      -- history and ran the CTE again for each epoch of it.
+      WITH e AS MATERIALIZED (
+        SELECT ni.ctid AS row_id, ni.nonce, b.time FROM network_inferences ni JOIN blocks b ON b.network_id = ni.network_id AND b.height = ni.nonce
         WHERE ${where} AND ni.label = ${label} AND ${scope(spec.horizonSeconds)}
-      ), x AS (SELECT e.nonce, ${realizedSql(spec)} AS realized FROM e)
+        -- Locked as read, so a row id stays the row's until commit even beside another network's batch.
+        FOR NO KEY UPDATE OF ni
+      ), x AS MATERIALIZED (SELECT e.row_id, ${realizedSql(spec)} AS realized FROM e)
       UPDATE network_inferences ni SET realized_value = x.realized, realized_key = ${realizedKey(spec)}
-      FROM x WHERE ${where} AND ni.label = ${label} AND ni.nonce = x.nonce
+      FROM x WHERE ni.ctid = x.row_id
         -- Most epochs in a price batch's window keep their value: rewriting them only made dead row versions.
         AND (ni.realized_value IS DISTINCT FROM x.realized OR ni.realized_key IS DISTINCT FROM ${realizedKey(spec)})`);
     n += rowCount;

@@ -8,6 +8,8 @@ describe("ingest profile", () => {
     expect(statementLabel(`INSERT INTO "scores" AS t (a) SELECT 1`)).toBe("insert scores");
     expect(statementLabel("\n  WITH d AS (SELECT 1)\n  INSERT INTO loss_hours (a) SELECT 1")).toBe("insert loss_hours [WITH d AS (SEL]");
     expect(statementLabel("SELECT checksum FROM ingest_batches WHERE batch_id = $1")).toBe("from ingest_batches");
+    // A row lock in the CTE is not the statement's verb.
+    expect(statementLabel("WITH e AS (SELECT 1 FROM topics t FOR NO KEY UPDATE OF t) UPDATE topics SET a = 1")).toBe("update topics [WITH e AS (SEL]");
   });
 
   it("passes every query and COPY through unchanged and prints their summed time by label", async () => {
