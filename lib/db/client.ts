@@ -8,7 +8,7 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { migrate, type MigrateResult, type SqlRunner } from "./migrate";
 import { postgresCopyOut, type CopyOut } from "./copy-out";
-import { readsFirst } from "./reads-first";
+import { pgliteReads } from "./pglite-reads";
 import { pgliteTransactions, postgresTransactions, type RunTransaction } from "./sql-transaction";
 
 export type Database = {
@@ -79,13 +79,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const lite = new PGlite(options.dataDir);
   await lite.waitReady;
   const migrations = options.migrate === false ? { applied: [], total: 0 } : await migrate(pgliteRunner(lite));
-  const reads = readsFirst(lite);
+  const reads = pgliteReads(lite);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(reads.reader) });
   return {
     prisma,
     kind: "pglite",
     migrations,
-    transaction: pgliteTransactions(lite, reads.quiet),
+    transaction: pgliteTransactions(lite, reads.writing),
     close: async () => {
       await prisma.$disconnect();
       await lite.close();

@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type SqlTransaction = {
   /** Runs a `Prisma.sql` template with bound parameters. */
   query<T = Record<string, unknown>>(sql: Prisma.Sql): Promise<{ rows: T[]; rowCount: number }>;
-  /** `COPY table (columns) FROM STDIN` with `data`, chunks of COPY's text format; returns the number of rows copied. */
+  /** `COPY table (columns) FROM STDIN` with `data`, chunks of whole rows in COPY's text format; returns the rows copied. */
   copyRows(table: string, columns: readonly string[], data: Iterable<string>): Promise<number>;
 };
 
@@ -56,21 +56,36 @@ export function postgresTransactions(pool: pg.Pool): RunTransaction {
   };
 }
 
-/** `beforeEach`: awaited before a transaction takes the single connection (e.g. to let waiting reads go first). */
-export function pgliteTransactions(lite: PGlite, beforeEach: () => Promise<void> = async () => {}): RunTransaction {
-  return async (work) => {
-    await beforeEach();
-    return lite.transaction((ptx: PGliteTransaction) =>
-      work({
-        query: async <T>(sql: Prisma.Sql) => {
-          const result = await ptx.query<T>(sql.text, params(sql));
-          return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
-        },
-        copyRows: async (table, columns, data) => {
-          const result = await ptx.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([...data]) });
-          return result.affectedRows ?? 0;
-        },
-      }),
+/** Runs `work` as it is; the PGlite database passes a guard that lets the pages' reads go first (lib/db/pglite-reads). */
+export type TransactionGuard = <T>(run: () => Promise<T>) => Promise<T>;
+
+/** One turn of the event loop: the pages' requests and their answers from memory are served between two statements. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function pgliteTransactions(lite: PGlite, guard: TransactionGuard = (run) => run()): RunTransaction {
+  // PGlite answers on this thread, and its promises chain as microtasks: without a turn between statements a
+  // catch-up batch's transaction held the event loop for its whole second, and no page request was even read.
+  return (work) =>
+    guard(() =>
+      lite.transaction(async (ptx: PGliteTransaction) =>
+        work({
+          query: async <T>(sql: Prisma.Sql) => {
+            await turn();
+            const result = await ptx.query<T>(sql.text, params(sql));
+            return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
+          },
+          // One COPY per chunk (lib/ingest/write.ts yields 2,000 rows at a time), with a turn between: one COPY of a
+          // catch-up batch's values held the thread for ~200 ms.
+          copyRows: async (table, columns, data) => {
+            let copied = 0;
+            for (const chunk of data) {
+              await turn();
+              const result = await ptx.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([chunk]) });
+              copied += result.affectedRows ?? 0;
+            }
+            return copied;
+          },
+        }),
+      ),
     );
-  };
 }

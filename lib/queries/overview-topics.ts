@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { parseTopicMetadata, type TopicMetadata } from "@/lib/forecast/topic-meta";
 import { findFollowedNetworkId } from "@/lib/queries/network";
-import { getTopicEdges, heightSecondsAgo, type TopicEdgeDto } from "@/lib/queries/topic-edges";
+import { getTopicEdges, type TopicEdgeDto } from "@/lib/queries/topic-edges";
 
 export const SPARKLINE_POINTS = 48;
 const DAY = 86_400;
@@ -47,7 +47,6 @@ export async function getOverviewTopics(): Promise<OverviewTopicsDto> {
   const { prisma } = await getDb();
   const [head] = await prisma.$queryRaw<{ h: bigint | null }[]>`SELECT max(height) AS h FROM blocks WHERE network_id = ${networkId}`;
   if (!head?.h) return { asOfHeight: null, topics: [] };
-  const from = (await heightSecondsAgo(networkId, DAY)) ?? head.h;
 
   const latest = await prisma.$queryRaw<LatestRow[]>`
     SELECT t.topic_id::text AS topic_id, t.metadata, l.label, v.value, v.nonce
@@ -63,6 +62,8 @@ export async function getOverviewTopics(): Promise<OverviewTopicsDto> {
      WHERE t.network_id = ${networkId} AND t.is_active IS NOT FALSE
      ORDER BY t.topic_id`;
 
+  // The day's bounds are read in the statement, not passed in: its parameters stay the same from batch to batch, so
+  // the embedded database can answer it again while an ingest transaction runs (lib/db/pglite-reads.ts).
   const buckets = await prisma.$queryRaw<BucketRow[]>`
     -- MATERIALIZED: inlined, the label subquery re-ran for every inference row (1.1 s on a devnet week).
     WITH lbl AS MATERIALIZED (
@@ -70,11 +71,18 @@ export async function getOverviewTopics(): Promise<OverviewTopicsDto> {
                            WHERE ni.network_id = t.network_id AND ni.topic_id = t.topic_id AND NOT ni.outlier_resistant
                            ORDER BY ni.nonce DESC, (ni.label = 'y') DESC, ni.label LIMIT 1) AS label
         FROM topics t WHERE t.network_id = ${networkId} AND t.is_active IS NOT FALSE
+    ), span AS MATERIALIZED (
+      -- The first block of the last day by the time index (block time never decreases with height), as heightSecondsAgo.
+      SELECT coalesce((SELECT height FROM blocks
+                        WHERE network_id = ${networkId}
+                          AND time >= (SELECT max(time) FROM blocks WHERE network_id = ${networkId}) - make_interval(secs => ${DAY})
+                        ORDER BY time, height LIMIT 1), h.h) AS lo, h.h AS hi
+        FROM (SELECT max(height) AS h FROM blocks WHERE network_id = ${networkId}) h
     )
     SELECT ni.topic_id::text AS topic_id, max(ni.block_height)::text AS h, avg(ni.combined_value)::float8 AS v
       FROM network_inferences ni JOIN lbl ON lbl.topic_id = ni.topic_id AND lbl.label = ni.label
-     WHERE ni.network_id = ${networkId} AND NOT ni.outlier_resistant AND ni.block_height >= ${from}
-     GROUP BY ni.topic_id, width_bucket(ni.block_height::numeric, ${from}::numeric, ${head.h + 1n}::numeric, ${SPARKLINE_POINTS}::int)
+     WHERE ni.network_id = ${networkId} AND NOT ni.outlier_resistant AND ni.block_height >= (SELECT lo FROM span)
+     GROUP BY ni.topic_id, width_bucket(ni.block_height::numeric, (SELECT lo FROM span)::numeric, (SELECT hi + 1 FROM span)::numeric, ${SPARKLINE_POINTS}::int)
      ORDER BY ni.topic_id, max(ni.block_height)`;
 
   const edges = await getTopicEdges(networkId);
