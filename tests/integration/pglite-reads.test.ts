@@ -40,12 +40,18 @@ const settlesWithin = (read: Promise<unknown>, ms: number) =>
 
 const count = async (reader: PGlite, sql = COUNT, params: unknown[] = []) => ((await reader.query<{ n: number }>(sql, params)).rows[0]!.n);
 
+/** The table holding `ids`, a reader over it and its guarded ingest transactions; the count read once already. */
+async function fresh(ids: number[], expected: number) {
+  await lite.exec(`TRUNCATE facts; ${ids.map((id) => `INSERT INTO facts VALUES (${id});`).join(" ")}`);
+  const reads = pgliteReads(lite, { quietMs: 1 });
+  const run = pgliteTransactions(lite, reads.writing);
+  expect(await count(reads.reader)).toBe(expected);
+  return { reads, run };
+}
+
 describe("PGlite reads beside an ingest transaction", () => {
   it("answers a read asked since the last commit at once, with the committed state, and a new read after the commit", async () => {
-    await lite.exec("TRUNCATE facts; INSERT INTO facts VALUES (1)");
-    const reads = pgliteReads(lite, { quietMs: 1 });
-    const run = pgliteTransactions(lite, reads.writing);
-    expect(await count(reads.reader)).toBe(1);
+    const { reads, run } = await fresh([1], 1);
 
     const held = holdTransaction(run, 2);
     await held.started;
@@ -54,19 +60,16 @@ describe("PGlite reads beside an ingest transaction", () => {
     expect(await settlesWithin(remembered, 200)).toBe(true);
     expect(await remembered).toBe(1);
     // Never asked: it waits for the commit and sees the new row.
-    const fresh = count(reads.reader, NEW_ROW, [1]);
-    expect(await settlesWithin(fresh, 200)).toBe(false);
+    const unasked = count(reads.reader, NEW_ROW, [1]);
+    expect(await settlesWithin(unasked, 200)).toBe(false);
     held.release();
     await held.done;
-    expect(await fresh).toBe(1);
+    expect(await unasked).toBe(1);
     expect(reads.counts().remembered).toBe(1);
   });
 
   it("runs the recently asked reads again after a commit, so the next transaction answers them with the new state", async () => {
-    await lite.exec("TRUNCATE facts");
-    const reads = pgliteReads(lite, { quietMs: 1 });
-    const run = pgliteTransactions(lite, reads.writing);
-    expect(await count(reads.reader)).toBe(0);
+    const { reads, run } = await fresh([], 0);
 
     const first = holdTransaction(run, 1);
     await first.started;
@@ -85,10 +88,7 @@ describe("PGlite reads beside an ingest transaction", () => {
   });
 
   it("keeps its answers through a rolled-back transaction and forgets them after any other write", async () => {
-    await lite.exec("TRUNCATE facts");
-    const reads = pgliteReads(lite, { quietMs: 1 });
-    const run = pgliteTransactions(lite, reads.writing);
-    expect(await count(reads.reader)).toBe(0);
+    const { reads, run } = await fresh([], 0);
 
     const failed = holdTransaction(run, 1, "rollback");
     await failed.started;
