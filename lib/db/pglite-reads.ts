@@ -130,8 +130,9 @@ export function pgliteReads(lite: PGlite, options: PgliteReadsOptions = {}): Pgl
     const due = [...asked].slice(-maxRefresh);
     for (const [key, { args }] of due) {
       counts.refreshed++;
-      // Queued on the connection now, before the next transaction's quiet moment ends; an error is the page's to see.
-      live(args, key).catch(() => answers.delete(key));
+      // Queued on the connection now, before the next transaction's quiet moment ends. A failed read leaves no
+      // answer: the page that asks again runs it and sees the error.
+      live(args, key).catch(() => undefined);
     }
   };
 

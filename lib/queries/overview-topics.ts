@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { parseTopicMetadata, type TopicMetadata } from "@/lib/forecast/topic-meta";
 import { findFollowedNetworkId } from "@/lib/queries/network";
-import { getTopicEdges, type TopicEdgeDto } from "@/lib/queries/topic-edges";
+import { getTopicEdges, heightSecondsAgoSql, type TopicEdgeDto } from "@/lib/queries/topic-edges";
 
 export const SPARKLINE_POINTS = 48;
 const DAY = 86_400;
@@ -72,11 +72,7 @@ export async function getOverviewTopics(): Promise<OverviewTopicsDto> {
                            ORDER BY ni.nonce DESC, (ni.label = 'y') DESC, ni.label LIMIT 1) AS label
         FROM topics t WHERE t.network_id = ${networkId} AND t.is_active IS NOT FALSE
     ), span AS MATERIALIZED (
-      -- The first block of the last day by the time index (block time never decreases with height), as heightSecondsAgo.
-      SELECT coalesce((SELECT height FROM blocks
-                        WHERE network_id = ${networkId}
-                          AND time >= (SELECT max(time) FROM blocks WHERE network_id = ${networkId}) - make_interval(secs => ${DAY})
-                        ORDER BY time, height LIMIT 1), h.h) AS lo, h.h AS hi
+      SELECT coalesce(${heightSecondsAgoSql(networkId, DAY)}, h.h) AS lo, h.h AS hi
         FROM (SELECT max(height) AS h FROM blocks WHERE network_id = ${networkId}) h
     )
     SELECT ni.topic_id::text AS topic_id, max(ni.block_height)::text AS h, avg(ni.combined_value)::float8 AS v

@@ -27,15 +27,21 @@ export type TopicEdgeDto = {
   winShareVsBest: number | null;
 };
 
+/**
+ * SQL for the first indexed height whose block is at most `seconds` older than the newest indexed block (NULL with no
+ * blocks): a subquery, so a statement can read its window's start itself instead of taking it as a parameter.
+ */
+export const heightSecondsAgoSql = (networkId: number, seconds: number) => Prisma.sql`(
+    -- By the time index (block time never decreases with height): min(height) walked the heights from the oldest.
+    SELECT height FROM blocks
+     WHERE network_id = ${networkId}
+       AND time >= (SELECT max(time) FROM blocks WHERE network_id = ${networkId}) - make_interval(secs => ${seconds})
+     ORDER BY time, height LIMIT 1)`;
+
 /** The first indexed height whose block is at most `seconds` older than the newest indexed block. */
 export async function heightSecondsAgo(networkId: number, seconds: number): Promise<bigint | null> {
   const { prisma } = await getDb();
-  // By the time index (block time never decreases with height): min(height) walked the heights from the oldest.
-  const [row] = await prisma.$queryRaw<{ h: bigint }[]>`
-    SELECT height AS h FROM blocks
-     WHERE network_id = ${networkId}
-       AND time >= (SELECT max(time) FROM blocks WHERE network_id = ${networkId}) - make_interval(secs => ${seconds})
-     ORDER BY time, height LIMIT 1`;
+  const [row] = await prisma.$queryRaw<{ h: bigint | null }[]>`SELECT ${heightSecondsAgoSql(networkId, seconds)} AS h`;
   return row?.h ?? null;
 }
 
