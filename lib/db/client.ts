@@ -2,13 +2,14 @@
 // embedded PGlite database persisted on disk (the zero-setup default). Same schema, migrations and queries.
 import { mkdirSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { migrate, type MigrateResult, type SqlRunner } from "./migrate";
 import { postgresCopyOut, type CopyOut } from "./copy-out";
 import { pgliteReads } from "./pglite-reads";
+import { openPgliteWorker, type PgliteConnection } from "./pglite-remote";
 import { pgliteTransactions, postgresTransactions, type RunTransaction } from "./sql-transaction";
 
 export type Database = {
@@ -26,7 +27,7 @@ export type DatabaseOptions =
   | { kind: "postgres"; url: string; migrate?: boolean }
   | { kind: "pglite"; dataDir?: string; migrate?: boolean };
 
-export function pgliteRunner(db: PGlite): SqlRunner {
+export function pgliteRunner(db: PgliteConnection): SqlRunner {
   return {
     exec: async (sql) => {
       await db.exec(sql);
@@ -74,13 +75,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     };
   }
-  // PGlite is one in-process connection: the migrator and Prisma share the same instance.
+  // PGlite is one connection, on a thread of its own (lib/db/pglite-remote): the migrator and Prisma share it.
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const lite = new PGlite(options.dataDir);
-  await lite.waitReady;
+  const lite = await openPgliteWorker(options.dataDir);
   const migrations = options.migrate === false ? { applied: [], total: 0 } : await migrate(pgliteRunner(lite));
   const reads = pgliteReads(lite);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(reads.reader) });
+  // The adapter calls only query, exec and transaction, which the connection has (lib/db/pglite-remote).
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(reads.reader as PGlite) });
   return {
     prisma,
     kind: "pglite",

@@ -8,14 +8,15 @@
 // - after it commits, the reads pages asked for in the last few seconds are run again, so that the next transaction
 //   finds them answered too. Any other write (a Prisma write, a script) forgets every answer.
 // Postgres needs none of this: its pages read on their own connections, beside the ingest transaction.
-import type { PGlite, Results } from "@electric-sql/pglite";
+import type { Results } from "@electric-sql/pglite";
+import type { PgliteConnection } from "./pglite-remote";
 import { setTimeout as sleep } from "node:timers/promises";
 
-type QueryArgs = Parameters<PGlite["query"]>;
+type QueryArgs = Parameters<PgliteConnection["query"]>;
 
 export type PgliteReads = {
   /** The database as the readers (Prisma) see it: the same instance, its reads counted and answered as above. */
-  reader: PGlite;
+  reader: PgliteConnection;
   /** Runs an ingest transaction under the rules above. */
   writing<T>(run: () => Promise<T>): Promise<T>;
   /** Reads answered from memory, run live, and run again after a commit, so far. */
@@ -56,7 +57,7 @@ export function readKey(sql: string, params: unknown[] | undefined, options: unk
   }
 }
 
-export function pgliteReads(lite: PGlite, options: PgliteReadsOptions = {}): PgliteReads {
+export function pgliteReads(lite: PgliteConnection, options: PgliteReadsOptions = {}): PgliteReads {
   const { quietMs = 25, maxWaitMs = 2_000, recentMs = 10_000, maxAgeMs = 5_000, maxRefresh = 64 } = options;
   let running = 0;
   let lastRead = 0;

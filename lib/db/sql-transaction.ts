@@ -2,10 +2,11 @@
 // COPY … FROM STDIN, and bulk facts arrive at COPY speed only through it. Same interface for Postgres and PGlite.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { PGlite, Transaction as PGliteTransaction } from "@electric-sql/pglite";
+import type { Transaction as PGliteTransaction } from "@electric-sql/pglite";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PgliteConnection } from "./pglite-remote";
 
 export type SqlTransaction = {
   /** Runs a `Prisma.sql` template with bound parameters. */
@@ -59,27 +60,20 @@ export function postgresTransactions(pool: pg.Pool): RunTransaction {
 /** Runs `work` as it is; the PGlite database passes a guard that lets the pages' reads go first (lib/db/pglite-reads). */
 export type TransactionGuard = <T>(run: () => Promise<T>) => Promise<T>;
 
-/** One turn of the event loop: the pages' requests and their answers from memory are served between two statements. */
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-export function pgliteTransactions(lite: PGlite, guard: TransactionGuard = (run) => run()): RunTransaction {
-  // PGlite answers on this thread, and its promises chain as microtasks: without a turn between statements a
-  // catch-up batch's transaction held the event loop for its whole second, and no page request was even read.
+export function pgliteTransactions(lite: PgliteConnection, guard: TransactionGuard = (run) => run()): RunTransaction {
   return (work) =>
     guard(() =>
       lite.transaction(async (ptx: PGliteTransaction) =>
         work({
           query: async <T>(sql: Prisma.Sql) => {
-            await turn();
             const result = await ptx.query<T>(sql.text, params(sql));
             return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
           },
-          // One COPY per chunk (lib/ingest/write.ts yields 2,000 rows at a time), with a turn between: one COPY of a
-          // catch-up batch's values held the thread for ~200 ms.
+          // One COPY per chunk (lib/ingest/write.ts yields 2,000 rows at a time): the database's thread never holds
+          // a whole catch-up batch's values at once.
           copyRows: async (table, columns, data) => {
             let copied = 0;
             for (const chunk of data) {
-              await turn();
               const result = await ptx.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([chunk]) });
               copied += result.affectedRows ?? 0;
             }

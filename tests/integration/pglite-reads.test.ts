@@ -2,7 +2,7 @@
 // read that was answered since the last commit does not wait for the transaction, and no answer ever shows
 // uncommitted rows or outlives a write.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PGlite } from "@electric-sql/pglite";
+import { openPgliteWorker, type PgliteConnection } from "@/lib/db/pglite-remote";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { pgliteReads, readKey } from "@/lib/db/pglite-reads";
 import { pgliteTransactions, type SqlTransaction } from "@/lib/db/sql-transaction";
@@ -10,9 +10,10 @@ import { pgliteTransactions, type SqlTransaction } from "@/lib/db/sql-transactio
 const COUNT = "SELECT count(*)::int AS n FROM facts";
 const NEW_ROW = "SELECT count(*)::int AS n FROM facts WHERE id > $1";
 
-let lite: PGlite;
+// The database as the app opens it: on its own thread.
+let lite: PgliteConnection;
 beforeAll(async () => {
-  lite = new PGlite();
+  lite = await openPgliteWorker();
   await lite.exec("CREATE TABLE facts (id int PRIMARY KEY)");
 });
 afterAll(() => lite.close());
@@ -38,7 +39,7 @@ function holdTransaction(run: ReturnType<typeof pgliteTransactions>, id: number,
 const settlesWithin = (read: Promise<unknown>, ms: number) =>
   Promise.race([read.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
 
-const count = async (reader: PGlite, sql = COUNT, params: unknown[] = []) => ((await reader.query<{ n: number }>(sql, params)).rows[0]!.n);
+const count = async (reader: PgliteConnection, sql = COUNT, params: unknown[] = []) => ((await reader.query<{ n: number }>(sql, params)).rows[0]!.n);
 
 /** The table holding `ids`, a reader over it and its guarded ingest transactions; the count read once already. */
 async function fresh(ids: number[], expected: number) {
