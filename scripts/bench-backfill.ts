@@ -114,7 +114,13 @@ async function run(target: string) {
       ...env, EVENT_LOOP_LOG: loopLog,
     });
     app = server;
-    server.stdout?.resume();
+    // The app's log is not printed, but for the collector's failures and refusals: a run that backs off says so.
+    let logTail = "";
+    server.stdout?.on("data", (chunk: Buffer) => {
+      const lines = (logTail + chunk.toString("utf8")).split("\n");
+      logTail = lines.pop() ?? "";
+      for (const line of lines) if (/collector: (?:backing_off|error|stopped)/.test(line)) console.error(`bench:backfill: app: ${line.slice(0, 300)}`);
+    });
     const appUrl = `http://127.0.0.1:${appPort}`;
     const deadline = Date.now() + TIMEOUT_MS;
     await waitFor(`${appUrl}/api/health`, deadline);

@@ -155,6 +155,7 @@ export function pgliteReads(lite: PgliteConnection, options: PgliteReadsOptions 
     },
   });
 
+  let lastWriting: Promise<void> = Promise.resolve();
   const quiet = async () => {
     const deadline = performance.now() + maxWaitMs;
     while (performance.now() < deadline && (running > 0 || performance.now() - lastRead < quietMs)) await sleep(5);
@@ -163,20 +164,30 @@ export function pgliteReads(lite: PgliteConnection, options: PgliteReadsOptions 
   return {
     reader,
     async writing(run) {
-      await quiet();
-      writers++;
-      let committed = false;
+      // One transaction after another, each behind the reads run again after the one before: a transaction queued
+      // on the connection while another commits would otherwise go ahead of those reads, and pages would wait for it.
+      const before = lastWriting;
+      let done!: () => void;
+      lastWriting = new Promise<void>((resolve) => (done = resolve));
       try {
-        const result = await run();
-        committed = true;
-        return result;
-      } finally {
-        writers--;
-        // A rolled-back transaction changed nothing: the answers stay true.
-        if (committed) {
-          forget();
-          if (writers === 0) refresh();
+        await before;
+        await quiet();
+        writers++;
+        let committed = false;
+        try {
+          const result = await run();
+          committed = true;
+          return result;
+        } finally {
+          writers--;
+          // A rolled-back transaction changed nothing: the answers stay true.
+          if (committed) {
+            forget();
+            if (writers === 0) refresh();
+          }
         }
+      } finally {
+        done();
       }
     },
     counts: () => ({ ...counts }),

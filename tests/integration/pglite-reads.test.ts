@@ -88,6 +88,25 @@ describe("PGlite reads beside an ingest transaction", () => {
     expect(await count(reads.reader)).toBe(2);
   });
 
+  it("starts a transaction asked for while another commits only after the reads run again for that commit", async () => {
+    const { reads, run } = await fresh([], 0);
+
+    const first = holdTransaction(run, 1);
+    await first.started;
+    // Asked for while the first holds the connection (the signal publisher's batch beside the collector's, say).
+    const second = holdTransaction(run, 2);
+    first.release();
+    await first.done;
+    await second.started;
+    // The read run again after the first commit was answered before the second began: no wait, the first's row.
+    const during = count(reads.reader);
+    expect(await settlesWithin(during, 200)).toBe(true);
+    expect(await during).toBe(1);
+    second.release();
+    await second.done;
+    expect(await count(reads.reader)).toBe(2);
+  });
+
   it("keeps its answers through a rolled-back transaction and forgets them after any other write", async () => {
     const { reads, run } = await fresh([], 0);
 
