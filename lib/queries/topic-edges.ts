@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import { wholeRange } from "@/lib/queries/forecast/hours";
+import { wholeRangeBeforeSql } from "@/lib/queries/forecast/hours";
 
 // Does the network beat the naive forecast and its best single inferer? Read from the chain's own network loss
 // bundles (reputer = ''): no outside price needed. The loss is the topic's own loss method, as the chain computed it.
@@ -58,10 +58,9 @@ type EdgeRow = {
  */
 export async function getTopicEdges(networkId: number): Promise<Map<string, TopicEdgeDto>> {
   const { prisma } = await getDb();
-  const [head] = await prisma.$queryRaw<{ t: Date | null }[]>`SELECT max(time) AS t FROM blocks WHERE network_id = ${networkId}`;
   const edges = new Map<string, TopicEdgeDto>();
-  if (!head?.t) return edges;
-  const range = wholeRange({ from: new Date(head.t.getTime() - EDGE_WINDOW_SECONDS * 1000), to: head.t })!;
+  // Bounds read by the statement (none without blocks: no rows), so its parameters stay the same as blocks arrive.
+  const range = wholeRangeBeforeSql(Prisma.sql`(SELECT max(time) FROM blocks WHERE network_id = ${networkId})`, EDGE_WINDOW_SECONDS);
   const rows = await prisma.$queryRaw<EdgeRow[]>(Prisma.sql`
     WITH r AS (
       -- Per topic (OFFSET 0 keeps the LATERAL a primary-key probe): with no topic id the planner scanned the whole table.
