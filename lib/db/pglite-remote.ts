@@ -102,7 +102,14 @@ export async function openPgliteWorker(dataDir?: string): Promise<PgliteConnecti
   };
   const exec = (tx: number | undefined, sql: string) => call<Results[]>({ op: "exec", tx, sql });
 
-  await ready;
+  try {
+    await ready;
+  } catch (error) {
+    // A database that cannot open (a locked or damaged folder) leaves no thread behind keeping the process alive.
+    await worker.terminate();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`could not open the embedded database${dataDir ? ` in ${dataDir}` : ""}: ${reason}`, { cause: error });
+  }
   hold();
   const connection = {
     query: <T>(sql: string, params?: unknown[], options?: QueryOptions) => query<T>(undefined, sql, params, options),

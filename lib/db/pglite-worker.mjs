@@ -20,7 +20,11 @@ function queryOptions(options) {
 
 /** An error as plain data: its own fields (a DatabaseError's code, detail, constraint …) survive the crossing. */
 function errorData(error) {
-  if (!(error instanceof Error)) return { message: String(error), name: "Error", fields: {} };
+  // The file system under PGlite throws plain objects ({ name: "ErrnoError", errno }): say what they hold.
+  if (!(error instanceof Error)) {
+    const text = typeof error === "object" && error !== null ? (typeof error.message === "string" ? error.message : JSON.stringify(error)) : String(error);
+    return { message: text, name: "Error", fields: {} };
+  }
   const fields = {};
   for (const [key, value] of Object.entries(error))
     if (value === undefined || value === null || ["string", "number", "boolean"].includes(typeof value)) fields[key] = value;

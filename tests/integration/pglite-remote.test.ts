@@ -1,6 +1,10 @@
 // The embedded database on its own thread (lib/db/pglite-remote.ts + pglite-worker.mjs), opened as the app opens it:
 // what Prisma gets back across the thread is what it got from PGlite in-process — exact numbers, the database's own
 // errors with their codes, transactions that commit or roll back — and a stopped thread says so.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "@electric-sql/pglite";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -76,6 +80,17 @@ describe("the embedded database on its own thread", () => {
     );
     expect(copied).toBe(2);
     expect((await db.prisma.network.findMany({ where: { chainId: { startsWith: "remote-copy-" } }, orderBy: { chainId: "asc" } })).map((n) => n.name)).toEqual(["One", "Two"]);
+  });
+
+  it("refuses a folder it cannot open with the reason, and leaves nothing that keeps a script running", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "pglite-remote-")), "not-a-folder");
+    writeFileSync(file, "");
+    // A script that fails to open its database must end by itself: a thread left behind would keep it alive.
+    const script = `import("./lib/db/pglite-remote.ts").then((m) => m.openPgliteWorker(${JSON.stringify(file)})).then(() => console.log("opened"), (e) => console.log(e.message))`;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { encoding: "utf8", timeout: 60_000 });
+    expect(run.signal).toBeNull();
+    expect(run.stdout).toContain(`could not open the embedded database in ${file}: `);
+    expect(run.stdout).not.toContain("opened");
   });
 
   it("answers every call after the thread has stopped with an error that says so", async () => {
