@@ -61,7 +61,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // One pool serves Prisma and the raw transactions, so the connection limit is one number.
     // No JIT: the topic page's per-row price lookups have estimated costs that trip jit_above_cost, and compiling
     // them took ~0.5 s of a query that runs in ~10 ms (seen in EXPLAIN ANALYZE on a year of data).
-    const pool = new pg.Pool({ connectionString: options.url, options: "-c jit=off" });
+    // UTC sessions whatever the server's zone: Prisma binds a Date as a time without offset, which Postgres reads in
+    // the session's zone, and the rollups' hours and days (date_trunc) are UTC ones, as the pages compute them.
+    const pool = new pg.Pool({ connectionString: options.url, options: "-c jit=off -c TimeZone=UTC" });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     return {
       prisma,
