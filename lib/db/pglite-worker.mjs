@@ -1,6 +1,7 @@
 // The embedded database on a thread of its own (started by lib/db/pglite-remote.ts): PGlite's WASM runs here, so the
 // thread that renders pages and parses ingest batches never waits for a query to execute, only for its answer.
-// Plain JavaScript, loaded by Node as it is: no bundler and no TypeScript loader stands between the app and it.
+// Plain JavaScript: tests and scripts load it as it is, and Next's bundler emits it as a worker chunk of its own for
+// the built app (it follows `new Worker(path)`); neither needs a TypeScript loader.
 // Messages in: { id, op: "query" | "exec" | "begin" | "end" | "close", … }; out: { id, result } or { id, error }.
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, messages } from "@electric-sql/pglite";
