@@ -61,7 +61,8 @@ export function pgliteReads(lite: PgliteConnection, options: PgliteReadsOptions 
   const { quietMs = 25, maxWaitMs = 2_000, recentMs = 10_000, maxAgeMs = 5_000, maxRefresh = 64 } = options;
   let running = 0;
   let lastRead = 0;
-  let writers = 0;
+  // Whether an ingest transaction holds the connection (they run one after another: `writing` below).
+  let inTransaction = false;
   // Bumped by every commit and every other write: an answer is kept only if no write came between its read and it.
   let generation = 0;
   let answers = new Map<string, { result: Results<unknown>; at: number }>();
@@ -78,7 +79,7 @@ export function pgliteReads(lite: PgliteConnection, options: PgliteReadsOptions 
 
   const live = (args: QueryArgs, key: string | null) => {
     // A read issued while a transaction runs executes after its commit: its answer belongs to no known generation.
-    const before = writers === 0 ? generation : -1;
+    const before = inTransaction ? -1 : generation;
     const token = {};
     const answer = (async () => {
       running++;
@@ -137,7 +138,7 @@ export function pgliteReads(lite: PgliteConnection, options: PgliteReadsOptions 
     }
   };
 
-  // PGlite keeps private fields, so every method is called on the instance itself, never on the proxy.
+  // Every method is called on the connection itself, never on the proxy (in-process, PGlite keeps private fields).
   const reader = new Proxy(lite, {
     get(target, property) {
       if (property === "query") return query;
@@ -172,18 +173,18 @@ export function pgliteReads(lite: PgliteConnection, options: PgliteReadsOptions 
       try {
         await before;
         await quiet();
-        writers++;
+        inTransaction = true;
         let committed = false;
         try {
           const result = await run();
           committed = true;
           return result;
         } finally {
-          writers--;
+          inTransaction = false;
           // A rolled-back transaction changed nothing: the answers stay true.
           if (committed) {
             forget();
-            if (writers === 0) refresh();
+            refresh();
           }
         }
       } finally {

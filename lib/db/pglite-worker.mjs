@@ -71,8 +71,8 @@ async function handle(message) {
     case "begin":
       return begin();
     case "end": {
+      // Known open: checked above with the other statements of a transaction.
       const open = transactions.get(message.tx);
-      if (!open) throw new Error(`transaction ${message.tx} is not open`);
       open.end(message.commit);
       await open.done;
       return null;

@@ -62,9 +62,13 @@ export function wholeRangeBeforeSql(to: Prisma.Sql, seconds: number): Prisma.Sql
   // a day of the session's zone may have 23 or 25).
   const d0 = Prisma.sql`(SELECT CASE WHEN date_trunc('day', ${first}, 'UTC') = ${first} THEN ${first} ELSE date_trunc('day', ${first}, 'UTC') + interval '24 hours' END)`;
   const d1 = Prisma.sql`(SELECT date_trunc('day', ${last} + interval '1 hour', 'UTC'))`;
-  return Prisma.sql`((grain = 'd' AND hour >= ${d0} AND hour < ${d1})
-    OR (grain = 'h' AND hour BETWEEN ${first} AND ${last} AND (hour < ${d0} OR hour >= ${d1})))`;
+  return wholeRows(first, last, d0, d1);
 }
+
+/** SQL: day rows from midnight `d0` up to midnight `d1`, hour rows from `first` to `last` outside them. */
+const wholeRows = (first: Date | Prisma.Sql, last: Date | Prisma.Sql, d0: Date | Prisma.Sql, d1: Date | Prisma.Sql) =>
+  Prisma.sql`((grain = 'd' AND hour >= ${d0} AND hour < ${d1})
+    OR (grain = 'h' AND hour BETWEEN ${first} AND ${last} AND (hour < ${d0} OR hour >= ${d1})))`;
 
 /**
  * SQL: the rollup rows that add up to the whole hours of a range of two days or more (null for a shorter one): day
@@ -78,6 +82,5 @@ export function wholeRange(win: Pick<HeightWindow, "from" | "to">): Prisma.Sql |
   const last = floorTo(to, HOUR);
   const d0 = Math.ceil(first / DAY) * DAY;
   const d1 = floorTo(last + HOUR, DAY);
-  return Prisma.sql`((grain = 'd' AND hour >= ${at(d0)} AND hour < ${at(d1)})
-    OR (grain = 'h' AND hour BETWEEN ${at(first)} AND ${at(last)} AND (hour < ${at(d0)} OR hour >= ${at(d1)})))`;
+  return wholeRows(at(first), at(last), at(d0), at(d1));
 }
